@@ -1,0 +1,4 @@
+package io.typedetcd.client.election;
+
+/** etcd's Election service. (Being written: see issue 3.) */
+public interface Election {}

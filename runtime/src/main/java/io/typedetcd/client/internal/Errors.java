@@ -1,0 +1,147 @@
+package io.typedetcd.client.internal;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.typedetcd.client.AuthenticationException;
+import io.typedetcd.client.CompactedException;
+import io.typedetcd.client.DeadlineExceededException;
+import io.typedetcd.client.EtcdException;
+import io.typedetcd.client.LeaseNotFoundException;
+import io.typedetcd.client.NoSpaceException;
+import io.typedetcd.client.OutcomeUnknownException;
+import io.typedetcd.client.PermissionDeniedException;
+import io.typedetcd.client.RequestTooLargeException;
+import io.typedetcd.client.TooManyTxnOpsException;
+import io.typedetcd.client.UnavailableException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one place that knows etcd's error strings: what each gRPC failure means, whether it may be
+ * retried, and which {@link EtcdException} a caller sees.
+ */
+public final class Errors {
+  static final String INVALID_TOKEN = "etcdserver: invalid auth token";
+  static final String AUTH_OLD_REVISION = "etcdserver: revision of auth store is old";
+  static final String COMPACTED = "etcdserver: mvcc: required revision has been compacted";
+
+  private Errors() {}
+
+  /** Whether the call may be tried again given what we know about how far it got. */
+  static boolean isRetryable(Status status, boolean mutates, boolean maybeSent) {
+    if (status.getCode() != Status.Code.UNAVAILABLE) {
+      return false;
+    }
+    if (!mutates || !maybeSent) {
+      return true;
+    }
+    // etcd rejects these before proposing the request to raft: it was not applied.
+    String d = description(status);
+    return d.equals("etcdserver: no leader")
+        || d.equals("etcdserver: not capable")
+        || d.equals("etcdserver: too many requests");
+  }
+
+  /** A stale or expired token: authenticate again and retry once. */
+  static boolean isInvalidToken(Status status) {
+    String d = description(status);
+    return d.equals(INVALID_TOKEN) || d.equals(AUTH_OLD_REVISION);
+  }
+
+  /** Turns any failure of a call into the exception callers see. */
+  public static EtcdException toEtcd(
+      Throwable failure, @Nullable String key, boolean mutates, boolean maybeSent) {
+    Throwable t = unwrap(failure);
+    if (t instanceof EtcdException e) {
+      return e;
+    }
+    if (!(t instanceof StatusRuntimeException sre)) {
+      return new EtcdException(
+          "etcd call failed" + about(key) + ": " + t, key, t);
+    }
+    Status status = sre.getStatus();
+    String d = description(status);
+    String msg = d + about(key);
+    switch (status.getCode()) {
+      case PERMISSION_DENIED:
+        return new PermissionDeniedException(msg, key, sre);
+      case UNAUTHENTICATED:
+        return new AuthenticationException(msg, key, sre);
+      case OUT_OF_RANGE:
+        if (d.equals(COMPACTED)) {
+          return new CompactedException(msg, key, 0, sre);
+        }
+        break;
+      case NOT_FOUND:
+        if (d.equals("etcdserver: requested lease not found")) {
+          return new LeaseNotFoundException(msg, 0, sre);
+        }
+        break;
+      case RESOURCE_EXHAUSTED:
+        if (d.equals("etcdserver: mvcc: database space exceeded")) {
+          return new NoSpaceException(msg, key, sre);
+        }
+        break;
+      case INVALID_ARGUMENT:
+        if (d.startsWith("etcdserver: authentication failed")) {
+          return new AuthenticationException(msg, key, sre);
+        }
+        if (d.equals("etcdserver: request is too large")) {
+          return new RequestTooLargeException(msg, key, sre);
+        }
+        if (d.equals("etcdserver: too many operations in txn request")) {
+          return new TooManyTxnOpsException(msg, key, sre);
+        }
+        break;
+      case FAILED_PRECONDITION:
+        if (d.equals("etcdserver: authentication is not enabled")
+            || d.equals("etcdserver: user name not found")) {
+          return new AuthenticationException(msg, key, sre);
+        }
+        break;
+      case DEADLINE_EXCEEDED:
+      case UNAVAILABLE:
+      case CANCELLED:
+      case UNKNOWN:
+      case INTERNAL:
+        if (mutates && maybeSent && !isRetryable(status, true, true)) {
+          return new OutcomeUnknownException(
+              "the write" + about(key) + " may or may not have been applied: " + d, key, sre);
+        }
+        if (status.getCode() == Status.Code.DEADLINE_EXCEEDED) {
+          return new DeadlineExceededException(msg, key, sre);
+        }
+        if (status.getCode() == Status.Code.UNAVAILABLE) {
+          return new UnavailableException(msg, key, sre);
+        }
+        break;
+      default:
+        break;
+    }
+    return new EtcdException(msg, key, sre);
+  }
+
+  /** Strips the wrappers futures put around the real failure. */
+  public static Throwable unwrap(Throwable t) {
+    Throwable cur = t;
+    while ((cur instanceof CompletionException || cur instanceof ExecutionException)
+        && cur.getCause() != null) {
+      cur = cur.getCause();
+    }
+    if (cur instanceof CancellationException) {
+      return new EtcdException("the call was cancelled", null, cur);
+    }
+    return cur;
+  }
+
+  static String description(Status status) {
+    String d = status.getDescription();
+    return d == null ? status.getCode().toString() : d;
+  }
+
+  private static String about(@Nullable String key) {
+    return key == null ? "" : " (key '" + key + "')";
+  }
+}

@@ -1,0 +1,259 @@
+package io.typedetcd.client.internal;
+
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientStreamTracer;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import io.typedetcd.client.EtcdException;
+import io.typedetcd.client.RequestTooLargeException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs unary calls: deadline, retry policy and re-authentication live here and nowhere else.
+ *
+ * <p>Reads are retried on UNAVAILABLE with jittered exponential backoff until the call's deadline.
+ * Writes are retried only when they provably never reached a server: no byte of the request was
+ * handed to a transport (tracked per attempt), or etcd refused it before proposing it to raft.
+ * Any other failure of a write that may have been sent is an {@code OutcomeUnknownException}.
+ */
+public final class Rpc {
+  /** How a call may be retried. */
+  public enum Kind {
+    /** No side effects: retried on UNAVAILABLE until the deadline. */
+    READ,
+    /** Changes state: retried only when it provably was not applied. */
+    WRITE
+  }
+
+  private final Channel channel;
+  private final ClientConfig config;
+  private final ScheduledExecutorService scheduler;
+  private final Executor executor;
+  private final @Nullable AuthTokens tokens;
+  private volatile boolean closed;
+
+  Rpc(
+      Channel channel,
+      ClientConfig config,
+      ScheduledExecutorService scheduler,
+      Executor executor,
+      @Nullable AuthTokens tokens) {
+    this.channel = channel;
+    this.config = config;
+    this.scheduler = scheduler;
+    this.executor = executor;
+    this.tokens = tokens;
+  }
+
+  /** The channel (with the auth token attached) for streaming calls. */
+  public Channel channel() {
+    return channel;
+  }
+
+  public ClientConfig config() {
+    return config;
+  }
+
+  /** For timers: retries, keep-alive ticks, resubscriptions. Never runs user code. */
+  public ScheduledExecutorService scheduler() {
+    return scheduler;
+  }
+
+  /** Where listeners and future completions run. */
+  public Executor executor() {
+    return executor;
+  }
+
+  public @Nullable AuthTokens tokens() {
+    return tokens;
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  void markClosed() {
+    closed = true;
+  }
+
+  /** Call options for a stream (no deadline: streams live until cancelled). */
+  public CallOptions streamOptions() {
+    return CallOptions.DEFAULT;
+  }
+
+  /** Backoff before retry number {@code attempt} (1-based), with full jitter. */
+  public long backoffNanos(int attempt) {
+    long min = config.retryBackoffMin().toNanos();
+    long max = config.retryBackoffMax().toNanos();
+    long ceiling = Math.min(max, min << Math.min(attempt - 1, 20));
+    return min / 2 + ThreadLocalRandom.current().nextLong(Math.max(1, ceiling - min / 2));
+  }
+
+  /**
+   * Sends {@code request} and completes with the response or an {@link EtcdException} naming
+   * {@code key}.
+   */
+  public <Q extends com.google.protobuf.MessageLite, R> CompletableFuture<R> unary(
+      MethodDescriptor<Q, R> method, Q request, Kind kind, @Nullable String key) {
+    CompletableFuture<R> future = new CompletableFuture<>();
+    if (closed) {
+      future.completeExceptionally(new EtcdException("the client is closed", key, null));
+      return future;
+    }
+    if (kind == Kind.WRITE && request.getSerializedSize() > config.maxRequestBytes()) {
+      future.completeExceptionally(
+          new RequestTooLargeException(
+              "request"
+                  + (key == null ? "" : " for key '" + key + "'")
+                  + " is "
+                  + request.getSerializedSize()
+                  + " bytes, more than the limit of "
+                  + config.maxRequestBytes()
+                  + " bytes (etcd's --max-request-bytes)",
+              key,
+              null));
+      return future;
+    }
+    long deadline = System.nanoTime() + config.callTimeout().toNanos();
+    new Attempt<>(this, method, request, kind, key, future, deadline, 1, false).start();
+    return future;
+  }
+
+  /** One try of a unary call; on a retryable failure it schedules the next. */
+  private static final class Attempt<Q, R> extends ClientCall.Listener<R> {
+    private final Rpc rpc;
+    private final MethodDescriptor<Q, R> method;
+    private final Q request;
+    private final Kind kind;
+    private final @Nullable String key;
+    private final CompletableFuture<R> future;
+    private final long deadline;
+    private final int number;
+    private final boolean reauthenticated;
+    private final @Nullable SentTracker sent;
+    private final @Nullable String tokenUsed;
+    private @Nullable R response;
+
+    Attempt(
+        Rpc rpc,
+        MethodDescriptor<Q, R> method,
+        Q request,
+        Kind kind,
+        @Nullable String key,
+        CompletableFuture<R> future,
+        long deadline,
+        int number,
+        boolean reauthenticated) {
+      this.rpc = rpc;
+      this.method = method;
+      this.request = request;
+      this.kind = kind;
+      this.key = key;
+      this.future = future;
+      this.deadline = deadline;
+      this.number = number;
+      this.reauthenticated = reauthenticated;
+      this.sent = kind == Kind.WRITE ? new SentTracker() : null;
+      this.tokenUsed = rpc.tokens == null ? null : rpc.tokens.current();
+    }
+
+    void start() {
+      long remaining = deadline - System.nanoTime();
+      CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(remaining, TimeUnit.NANOSECONDS);
+      if (sent != null) {
+        options = options.withStreamTracerFactory(sent);
+      }
+      ClientCall<Q, R> call = rpc.channel.newCall(method, options);
+      try {
+        call.start(this, new Metadata());
+        call.sendMessage(request);
+        call.halfClose();
+        call.request(1);
+      } catch (RuntimeException e) {
+        call.cancel("failed to send", e);
+        throw e;
+      }
+    }
+
+    @Override
+    public void onMessage(R message) {
+      response = message;
+    }
+
+    @Override
+    public void onClose(Status status, Metadata trailers) {
+      if (status.isOk()) {
+        if (response == null) {
+          future.completeExceptionally(
+              new EtcdException("etcd closed the call without a response", key, null));
+        } else {
+          future.complete(response);
+        }
+        return;
+      }
+      boolean maybeSent = sent == null || sent.sent;
+      if (rpc.tokens != null && !reauthenticated && Errors.isInvalidToken(status)) {
+        rpc.tokens
+            .refresh(tokenUsed)
+            .whenComplete(
+                (token, error) -> {
+                  if (error != null) {
+                    future.completeExceptionally(Errors.toEtcd(error, key, false, false));
+                  } else {
+                    next(true).start();
+                  }
+                });
+        return;
+      }
+      long backoff = rpc.backoffNanos(number);
+      if (!rpc.closed
+          && Errors.isRetryable(status, kind == Kind.WRITE, maybeSent)
+          && System.nanoTime() + backoff < deadline) {
+        rpc.scheduler.schedule(() -> retry(), backoff, TimeUnit.NANOSECONDS);
+        return;
+      }
+      EtcdException error =
+          rpc.closed
+              ? new EtcdException("the client is closed", key, status.asRuntimeException())
+              : Errors.toEtcd(status.asRuntimeException(trailers), key, kind == Kind.WRITE, maybeSent);
+      future.completeExceptionally(error);
+    }
+
+    private void retry() {
+      try {
+        next(reauthenticated).start();
+      } catch (RuntimeException e) {
+        future.completeExceptionally(Errors.toEtcd(e, key, kind == Kind.WRITE, false));
+      }
+    }
+
+    private Attempt<Q, R> next(boolean reauthenticatedNow) {
+      return new Attempt<>(
+          rpc, method, request, kind, key, future, deadline, number + 1, reauthenticatedNow);
+    }
+  }
+
+  /** Remembers whether any attempt's message was handed to a transport. */
+  private static final class SentTracker extends ClientStreamTracer.Factory {
+    volatile boolean sent;
+
+    @Override
+    public ClientStreamTracer newClientStreamTracer(
+        ClientStreamTracer.StreamInfo info, Metadata headers) {
+      return new ClientStreamTracer() {
+        @Override
+        public void outboundMessage(int seqNo) {
+          sent = true;
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package io.typedetcd.client.lock;
+
+/** etcd's Lock service. (Being written: see issue 3.) */
+public interface Lock {}
