@@ -1,0 +1,95 @@
+package io.typedetcd.benchmarks;
+
+import io.typedetcd.testing.EtcdServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Put, linearizable get and serializable get load against one local etcd it starts, for our
+ * client, jetcd and raw gRPC stubs in one run, in the shapes of the Go clientv3 reference ({@code
+ * shared/bench/go-clientv3}): 10-byte keys, 256-byte values, 1/16/128 requests in flight.
+ *
+ * <pre>{@code
+ * benchmarks/run-client-load.sh          # or: -Dops=20000 -Dwarmup=2000 -Dconc=1,16,128
+ * }</pre>
+ */
+public final class ClientLoad {
+  private ClientLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    int ops = Integer.getInteger("ops", 20_000);
+    int warmup = Integer.getInteger("warmup", 2_000);
+    List<Integer> concs = new ArrayList<>();
+    for (String c : System.getProperty("conc", "1,16,128").split(",")) {
+      concs.add(Integer.parseInt(c.trim()));
+    }
+    List<String> clients = List.of(System.getProperty("clients", "typed,jetcd,raw").split(","));
+    byte[] value = new byte[256];
+    new Random(42).nextBytes(value);
+
+    Path base = Files.isWritable(Path.of("/dev/shm")) ? Path.of("/dev/shm") : null;
+    EtcdServer.Builder builder = EtcdServer.builder().name("bench");
+    if (base != null) {
+      builder.dataDirBase(base);
+    }
+    try (EtcdServer etcd = builder.build()) {
+      etcd.start();
+      long pid = CpuSnapshot.pidOf(etcd.dataDir());
+      System.out.printf(
+          "etcd at %s (pid %d, data in %s), %s %s, %d cores%n%n",
+          etcd.endpoint(),
+          pid,
+          etcd.dataDir(),
+          System.getProperty("java.vm.name"),
+          System.getProperty("java.version"),
+          Runtime.getRuntime().availableProcessors());
+      System.out.println(Phase.HEADER);
+      for (String name : clients) {
+        try (Driver d = driver(name.trim(), etcd.endpoint())) {
+          measure(d, ops, warmup, concs, value, pid);
+        }
+      }
+    }
+  }
+
+  private static void measure(
+      Driver d, int ops, int warmup, List<Integer> concs, byte[] value, long pid)
+      throws InterruptedException {
+    String n = d.name();
+    Phase.run(n, "", 16, warmup * 3, pid, i -> d.put(key(i % ops), value));
+    Phase.run(n, "", 16, warmup * 3, pid, i -> d.get(key(i % ops), false));
+    for (int c : concs) {
+      Phase.run(n, "", c, warmup, pid, i -> d.put(key(i % ops), value));
+      print(Phase.run(n, "put", c, ops, pid, i -> d.put(key(i % ops), value)));
+    }
+    for (int c : concs) {
+      Phase.run(n, "", c, warmup, pid, i -> d.get(key(i % ops), false));
+      print(Phase.run(n, "get linearizable", c, ops, pid, i -> d.get(key(i % ops), false)));
+    }
+    for (int c : concs) {
+      Phase.run(n, "", c, warmup, pid, i -> d.get(key(i % ops), true));
+      print(Phase.run(n, "get serializable", c, ops, pid, i -> d.get(key(i % ops), true)));
+    }
+  }
+
+  private static void print(Phase.Result r) {
+    System.out.println(r.row());
+  }
+
+  static String key(int i) {
+    return String.format("k%09d", i);
+  }
+
+  private static Driver driver(String name, String endpoint) {
+    return switch (name) {
+      case "typed" -> new TypedEtcdDriver(endpoint);
+      case "jetcd" -> new JetcdDriver(endpoint);
+      case "raw" -> new RawGrpcDriver(endpoint);
+      default -> throw new IllegalArgumentException(
+          "unknown client '" + name + "'; use typed, jetcd or raw");
+    };
+  }
+}

@@ -1,0 +1,49 @@
+package io.typedetcd.benchmarks;
+
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.KV;
+import io.etcd.jetcd.options.GetOption;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+
+/** The peer Java client, jetcd, with its defaults. */
+final class JetcdDriver implements Driver {
+  private static final GetOption SERIALIZABLE = GetOption.builder().withSerializable(true).build();
+
+  private final Client client;
+  private final KV kv;
+
+  JetcdDriver(String endpoint) {
+    this.client = Client.builder().endpoints(endpoint).build();
+    this.kv = client.getKVClient();
+  }
+
+  @Override
+  public String name() {
+    return "jetcd 0.8.7";
+  }
+
+  @Override
+  public CompletableFuture<?> put(String key, byte[] value) {
+    return kv.put(ByteSequence.from(key, StandardCharsets.UTF_8), ByteSequence.from(value));
+  }
+
+  @Override
+  public CompletableFuture<?> get(String key, boolean serializable) {
+    ByteSequence k = ByteSequence.from(key, StandardCharsets.UTF_8);
+    return (serializable ? kv.get(k, SERIALIZABLE) : kv.get(k))
+        .thenApply(
+            r -> {
+              if (r.getKvs().size() != 1) {
+                throw new IllegalStateException("got " + r.getKvs().size() + " kvs for " + key);
+              }
+              return r;
+            });
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,119 @@
+package io.typedetcd.benchmarks;
+
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+
+/**
+ * Runs {@code n} operations with {@code inFlight} of them outstanding at any time (each lane
+ * issues its next operation when the previous completes), recording each one's latency.
+ */
+final class Phase {
+  private Phase() {}
+
+  record Result(
+      String client,
+      String phase,
+      int inFlight,
+      int ops,
+      double perSecond,
+      double p50Ms,
+      double p99Ms,
+      double maxMs,
+      double clientCpuPer10k,
+      double etcdCpuPer10k,
+      double busyPercent) {
+    String row() {
+      return String.format(
+          "| %s | %s | %d | %d | %.0f | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f%% |",
+          client, phase, inFlight, ops, perSecond, p50Ms, p99Ms, maxMs, clientCpuPer10k,
+          etcdCpuPer10k, busyPercent);
+    }
+  }
+
+  static final String HEADER =
+      "| client | phase | in-flight | ops | throughput (ops/s) | p50 ms | p99 ms | max ms"
+          + " | client CPU s/10k ops | etcd CPU s/10k ops | machine busy |\n"
+          + "|---|---|---|---|---|---|---|---|---|---|---|";
+
+  static Result run(
+      String client,
+      String phase,
+      int inFlight,
+      int n,
+      long etcdPid,
+      IntFunction<CompletableFuture<?>> op)
+      throws InterruptedException {
+    long[] latency = new long[n];
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<Throwable> error = new AtomicReference<>();
+    CountDownLatch lanes = new CountDownLatch(inFlight);
+    CpuSnapshot before = CpuSnapshot.take(etcdPid);
+    for (int l = 0; l < inFlight; l++) {
+      lane(next, n, latency, op, error, lanes);
+    }
+    if (!lanes.await(10, TimeUnit.MINUTES)) {
+      throw new IllegalStateException(phase + " did not finish in 10 minutes");
+    }
+    CpuSnapshot after = CpuSnapshot.take(etcdPid);
+    if (error.get() != null) {
+      throw new IllegalStateException(client + " " + phase + " failed", error.get());
+    }
+    Arrays.sort(latency);
+    double seconds = (after.wallNanos() - before.wallNanos()) / 1e9;
+    double clientCpu = (after.clientNanos() - before.clientNanos()) / 1e9 * 10_000 / n;
+    double etcdCpu =
+        (after.etcdTicks() - before.etcdTicks()) / CpuSnapshot.CLK_TCK * 10_000 / n;
+    long dt = after.totalTicks() - before.totalTicks();
+    double busy = dt == 0 ? 0 : 100.0 * (dt - (after.idleTicks() - before.idleTicks())) / dt;
+    return new Result(
+        client,
+        phase,
+        inFlight,
+        n,
+        n / seconds,
+        ms(percentile(latency, 50)),
+        ms(percentile(latency, 99)),
+        ms(latency[n - 1]),
+        clientCpu,
+        etcdCpu,
+        busy);
+  }
+
+  private static void lane(
+      AtomicInteger next,
+      int n,
+      long[] latency,
+      IntFunction<CompletableFuture<?>> op,
+      AtomicReference<Throwable> error,
+      CountDownLatch lanes) {
+    int i = next.getAndIncrement();
+    if (i >= n || error.get() != null) {
+      lanes.countDown();
+      return;
+    }
+    long start = System.nanoTime();
+    op.apply(i)
+        .whenComplete(
+            (r, e) -> {
+              latency[i] = System.nanoTime() - start;
+              if (e != null) {
+                error.compareAndSet(null, e);
+              }
+              lane(next, n, latency, op, error, lanes);
+            });
+  }
+
+  static long percentile(long[] sorted, double p) {
+    int idx = (int) Math.ceil(sorted.length * p / 100.0) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+}
