@@ -2,69 +2,123 @@ package io.typedetcd.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import java.io.IOException;
+import java.util.Objects;
 
 /**
  * What generated mappers use for JSON: Jackson's streaming API for the entity's own properties,
  * and one shared {@link ObjectMapper} (java.time supported) for property types they cannot stream
  * directly (nested records, collections of objects, maps). Configure the shared mapper once at
  * start-up with {@link #configure}.
+ *
+ * <pre>{@code
+ * try (Json.Writer w = Json.writer()) {
+ *   JsonGenerator g = w.generator();
+ *   g.writeStartObject();
+ *   g.writeNumberField("port", 8080);
+ *   g.writeFieldName("since");
+ *   Json.writeObject(g, Instant.now());     // "2024-05-01T10:15:30Z"
+ *   g.writeEndObject();
+ *   ByteString value = w.toByteString();
+ * }
+ * }</pre>
+ *
+ * <p>The default mapper ignores unknown properties (older and newer writers coexist), writes
+ * dates and durations as ISO-8601 strings. {@link #fromText} rejects trailing garbage after a
+ * value.
  */
 public final class Json {
+  private static volatile ObjectMapper mapper = defaultMapper();
+
   private Json() {}
 
   /** The shared mapper. */
   public static ObjectMapper mapper() {
-    throw new UnsupportedOperationException("contract only");
+    return mapper;
   }
 
-  /** Replaces the shared mapper, e.g. to add modules; call before creating repositories. */
+  /**
+   * Replaces the shared mapper, e.g. to add modules; call before creating repositories. Start from
+   * {@code Json.mapper().copy()} to keep typed-etcd's settings. Leave {@code
+   * FAIL_ON_TRAILING_TOKENS} off: {@link #readObject} reads one value in the middle of a document.
+   */
   public static void configure(ObjectMapper mapper) {
-    throw new UnsupportedOperationException("contract only");
+    Json.mapper = Objects.requireNonNull(mapper, "mapper");
   }
 
   /** A Jackson type for a generic property type, built once per mapper class. */
   public static JavaType type(TypeReference<?> reference) {
-    throw new UnsupportedOperationException("contract only");
+    return mapper.getTypeFactory().constructType(Objects.requireNonNull(reference, "reference"));
   }
 
   /** A Jackson type for a plain class. */
   public static JavaType type(Class<?> type) {
-    throw new UnsupportedOperationException("contract only");
+    return mapper.getTypeFactory().constructType(Objects.requireNonNull(type, "type"));
   }
 
-  /** A generator writing into a buffer; {@link Writer#toByteString()} finishes it. */
+  /**
+   * A generator writing into a buffer reused by this thread; {@link Writer#toByteString()}
+   * finishes it. Close the writer (try-with-resources) to hand the buffer back.
+   */
   public static Writer writer() throws IOException {
-    throw new UnsupportedOperationException("contract only");
+    return JsonBuffer.writer(mapper);
   }
 
   /** A parser over a stored value. */
   public static JsonParser parser(ByteString value) throws IOException {
-    throw new UnsupportedOperationException("contract only");
+    return mapper.createParser(Objects.requireNonNull(value, "value").newInput());
   }
 
   /** Writes a value the generated code cannot stream itself, through the shared mapper. */
   public static void writeObject(JsonGenerator generator, Object value) throws IOException {
-    throw new UnsupportedOperationException("contract only");
+    mapper.writeValue(generator, value);
   }
 
   /** Reads a value of {@code type} at the parser's current token, through the shared mapper. */
   public static <T> T readObject(JsonParser parser, JavaType type) throws IOException {
-    throw new UnsupportedOperationException("contract only");
+    return mapper.readValue(parser, type);
   }
 
-  /** Text form of a non-string property (FIELDS layout): JSON through the shared mapper. */
+  /**
+   * Text form of a non-string property (FIELDS layout): JSON through the shared mapper. An {@link
+   * IllegalArgumentException} when the mapper cannot write the value.
+   */
   public static ByteString toText(Object value) {
-    throw new UnsupportedOperationException("contract only");
+    try {
+      // The array is fresh and never touched again, so wrapping it without a copy is safe.
+      return UnsafeByteOperations.unsafeWrap(mapper.writeValueAsBytes(value));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot write a " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
+    }
   }
 
-  /** Parses the text form of a non-string property (FIELDS layout). */
+  /** Parses the text form of a non-string property (FIELDS layout); trailing garbage fails. */
   public static <T> T fromText(ByteString text, JavaType type) throws IOException {
-    throw new UnsupportedOperationException("contract only");
+    return mapper
+        .readerFor(type)
+        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .readValue(Objects.requireNonNull(text, "text").newInput());
+  }
+
+  private static ObjectMapper defaultMapper() {
+    return JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+        // Nested values are written into a Writer's buffer; flushing after each one is waste.
+        .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+        .build();
   }
 
   /** A JSON generator over a growable buffer. */
