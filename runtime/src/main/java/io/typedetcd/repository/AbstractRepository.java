@@ -1,11 +1,14 @@
 package io.typedetcd.repository;
 
 import com.google.protobuf.ByteString;
+import io.typedetcd.client.Blocking;
 import io.typedetcd.client.EtcdClient;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The base of every generated repository: CRUD for one entity type, plus the range operations
@@ -19,23 +22,118 @@ import java.util.stream.Stream;
  *   return findByPrefix(mapper().root().add(KeySegments.string(region)).prefix(), 0, false);
  * }
  * }</pre>
+ *
+ * <p>Every operation is one etcd request (a save is one transaction), except {@code saveAll}
+ * (one transaction per entity), streams (one range read per page) and, for {@code FIELDS}
+ * entities, limited reads and counts that need more than one page. Multi-page reads are pinned to
+ * the revision of their first page. The async methods are the implementation; the blocking ones
+ * wait for them with {@link Blocking#get}. Thread-safe.
  */
 public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID> {
+  private final EtcdClient client;
+  private final EntityMapper<T, ID> mapper;
+  private final EntityStore<T, ID> store;
+  private final AsyncCrudRepository<T, ID> async = new AsyncView();
+
+  /** A repository over either layout; the mapper's type says which. */
   protected AbstractRepository(EtcdClient client, EntityMapper<T, ID> mapper) {
-    throw new UnsupportedOperationException("contract only");
+    this(client, mapper, storeFor(client, mapper));
+  }
+
+  AbstractRepository(EtcdClient client, EntityMapper<T, ID> mapper, EntityStore<T, ID> store) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.mapper = Objects.requireNonNull(mapper, "mapper");
+    this.store = store;
+  }
+
+  private static <T, ID> EntityStore<T, ID> storeFor(
+      EtcdClient client, EntityMapper<T, ID> mapper) {
+    Objects.requireNonNull(client, "client");
+    if (Objects.requireNonNull(mapper, "mapper") instanceof DocumentMapper<T, ID> d) {
+      return new DocumentStore<>(client.kv(), d);
+    }
+    if (mapper instanceof FieldsMapper<T, ID> f) {
+      return new FieldsStore<>(client.kv(), f);
+    }
+    throw new IllegalArgumentException(
+        "mapper must be a DocumentMapper or a FieldsMapper, was " + mapper.getClass().getName());
   }
 
   protected final EntityMapper<T, ID> mapper() {
-    throw new UnsupportedOperationException("contract only");
+    return mapper;
   }
 
   protected final EtcdClient client() {
-    throw new UnsupportedOperationException("contract only");
+    return client;
   }
+
+  // ---- CrudRepository: blocking twins of the async view ----
+
+  @Override
+  public T save(T entity) {
+    return Blocking.get(async.save(entity));
+  }
+
+  @Override
+  public List<T> saveAll(Iterable<? extends T> entities) {
+    return Blocking.get(async.saveAll(entities));
+  }
+
+  @Override
+  public Optional<T> findById(ID id) {
+    return Blocking.get(async.findById(id));
+  }
+
+  @Override
+  public boolean existsById(ID id) {
+    return Blocking.get(async.existsById(id));
+  }
+
+  @Override
+  public List<T> findAll() {
+    return Blocking.get(async.findAll());
+  }
+
+  @Override
+  public Stream<T> streamAll() {
+    return store.stream(store.rootPrefix, false);
+  }
+
+  @Override
+  public long count() {
+    return Blocking.get(async.count());
+  }
+
+  @Override
+  public boolean deleteById(ID id) {
+    return Blocking.get(async.deleteById(id));
+  }
+
+  @Override
+  public void delete(T entity) {
+    Blocking.get(async.delete(entity));
+  }
+
+  @Override
+  public long deleteAll() {
+    return Blocking.get(async.deleteAll());
+  }
+
+  @Override
+  public AsyncCrudRepository<T, ID> async() {
+    return async;
+  }
+
+  // ---- what derived queries call ----
 
   /** The entity stored under this full key, if any. */
   protected final CompletableFuture<Optional<T>> findByKeyAsync(ByteString key) {
-    throw new UnsupportedOperationException("contract only");
+    return store.findByKey(Objects.requireNonNull(key, "key"));
+  }
+
+  /** The entity stored under this full key, if any. */
+  protected final Optional<T> findByKey(ByteString key) {
+    return Blocking.get(findByKeyAsync(key));
   }
 
   /**
@@ -44,11 +142,11 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
    */
   protected final CompletableFuture<List<T>> findByPrefixAsync(
       ByteString prefix, int limit, boolean descending) {
-    throw new UnsupportedOperationException("contract only");
+    return store.findByPrefix(prefix, limit, descending);
   }
 
   protected final List<T> findByPrefix(ByteString prefix, int limit, boolean descending) {
-    throw new UnsupportedOperationException("contract only");
+    return Blocking.get(findByPrefixAsync(prefix, limit, descending));
   }
 
   /**
@@ -56,40 +154,97 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
    * there are several.
    */
   protected final CompletableFuture<Optional<T>> findOneByPrefixAsync(ByteString prefix) {
-    throw new UnsupportedOperationException("contract only");
+    return store.findOneByPrefix(prefix);
   }
 
   protected final Optional<T> findOneByPrefix(ByteString prefix) {
-    throw new UnsupportedOperationException("contract only");
+    return Blocking.get(findOneByPrefixAsync(prefix));
   }
 
-  /** Entities under {@code prefix}, read lazily in pages at one revision; close the stream. */
+  /**
+   * Entities under {@code prefix}, read lazily in pages at one revision; close the stream. If
+   * that revision is compacted before the last page, the stream fails with a {@code
+   * CompactedException} that says to start a new one.
+   */
   protected final Stream<T> streamByPrefix(ByteString prefix, boolean descending) {
-    throw new UnsupportedOperationException("contract only");
+    return store.stream(prefix, descending);
   }
 
   protected final CompletableFuture<Long> countByPrefixAsync(ByteString prefix) {
-    throw new UnsupportedOperationException("contract only");
+    return store.countByPrefix(prefix);
   }
 
   protected final long countByPrefix(ByteString prefix) {
-    throw new UnsupportedOperationException("contract only");
+    return Blocking.get(countByPrefixAsync(prefix));
   }
 
   protected final CompletableFuture<Boolean> existsByPrefixAsync(ByteString prefix) {
-    throw new UnsupportedOperationException("contract only");
+    return store.existsByPrefix(prefix);
   }
 
   protected final boolean existsByPrefix(ByteString prefix) {
-    throw new UnsupportedOperationException("contract only");
+    return Blocking.get(existsByPrefixAsync(prefix));
   }
 
   /** Deletes every entity under {@code prefix}; returns how many. */
   protected final CompletableFuture<Long> deleteByPrefixAsync(ByteString prefix) {
-    throw new UnsupportedOperationException("contract only");
+    return store.deleteByPrefix(prefix);
   }
 
   protected final long deleteByPrefix(ByteString prefix) {
-    throw new UnsupportedOperationException("contract only");
+    return Blocking.get(deleteByPrefixAsync(prefix));
+  }
+
+  /** For tests: entities per stream page, and who hears about each page read. */
+  final void streamPaging(int pageEntities, EntityIterator.@Nullable PageObserver observer) {
+    store.streamPaging(pageEntities, observer);
+  }
+
+  /** The async operations; each is one etcd request unless {@link AbstractRepository} says. */
+  private final class AsyncView implements AsyncCrudRepository<T, ID> {
+    @Override
+    public CompletableFuture<T> save(T entity) {
+      return store.save(entity);
+    }
+
+    @Override
+    public CompletableFuture<List<T>> saveAll(Iterable<? extends T> entities) {
+      return store.saveAll(entities);
+    }
+
+    @Override
+    public CompletableFuture<Optional<T>> findById(ID id) {
+      return store.findByKey(mapper.key(Objects.requireNonNull(id, "id")));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> existsById(ID id) {
+      return store.existsByKey(mapper.key(Objects.requireNonNull(id, "id")));
+    }
+
+    @Override
+    public CompletableFuture<List<T>> findAll() {
+      return store.findByPrefix(store.rootPrefix, 0, false);
+    }
+
+    @Override
+    public CompletableFuture<Long> count() {
+      return store.countByPrefix(store.rootPrefix);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> deleteById(ID id) {
+      return store.deleteByKey(mapper.key(Objects.requireNonNull(id, "id")));
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(T entity) {
+      return deleteById(mapper.id(Objects.requireNonNull(entity, "entity"))).thenApply(d -> null);
+    }
+
+    @Override
+    public CompletableFuture<Long> deleteAll() {
+      return store.deleteByPrefix(store.rootPrefix);
+    }
   }
 }
