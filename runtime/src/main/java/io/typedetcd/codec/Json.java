@@ -15,8 +15,8 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * What generated mappers use for JSON: Jackson's streaming API for the entity's own properties,
- * and one shared {@link ObjectMapper} (java.time supported) for property types they cannot stream
+ * What generated mappers use for JSON: Jackson's streaming API for the entity's own properties, and
+ * one shared {@link ObjectMapper} (java.time supported) for property types they cannot stream
  * directly (nested records, collections of objects, maps). Configure the shared mapper once at
  * start-up with {@link #configure}.
  *
@@ -32,9 +32,8 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>The default mapper ignores unknown properties (older and newer writers coexist), writes
- * dates and durations as ISO-8601 strings. {@link #fromText} rejects trailing garbage after a
- * value.
+ * <p>The default mapper ignores unknown properties (older and newer writers coexist), writes dates
+ * and durations as ISO-8601 strings. {@link #fromText} rejects trailing garbage after a value.
  */
 public final class Json {
   private static volatile ObjectMapper mapper = defaultMapper();
@@ -66,8 +65,8 @@ public final class Json {
   }
 
   /**
-   * A generator writing into a buffer reused by this thread; {@link Writer#toByteString()}
-   * finishes it. Close the writer (try-with-resources) to hand the buffer back.
+   * A generator writing into a buffer reused by this thread; {@link Writer#toByteString()} finishes
+   * it. Close the writer (try-with-resources) to hand the buffer back.
    */
   public static Writer writer() throws IOException {
     return JsonBuffer.writer(mapper);

@@ -8,9 +8,9 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * The growable byte buffer behind {@link Json#writer()}, one per thread and reused, so encoding
- * an entity allocates only the final {@link ByteString}. A writer opened while this thread's
- * buffer is in use (a nested encode) gets a private buffer instead.
+ * The growable byte buffer behind {@link Json#writer()}, one per thread and reused, so encoding an
+ * entity allocates only the final {@link ByteString}. A writer opened while this thread's buffer is
+ * in use (a nested encode) gets a private buffer instead.
  */
 final class JsonBuffer extends OutputStream {
   private static final int INITIAL = 512;

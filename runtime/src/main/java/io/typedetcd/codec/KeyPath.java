@@ -7,9 +7,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An entity key being built, segment by segment, under an entity prefix. Segments passed to
- * {@link #add} are already encoded by {@link KeySegments}; the path escapes nothing itself.
- * Immutable and thread-safe.
+ * An entity key being built, segment by segment, under an entity prefix. Segments passed to {@link
+ * #add} are already encoded by {@link KeySegments}; the path escapes nothing itself. Immutable and
+ * thread-safe.
  *
  * <pre>{@code
  * KeyPath root = KeyPath.root("/registry/services");

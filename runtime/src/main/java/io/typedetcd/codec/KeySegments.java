@@ -4,10 +4,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Encodes key components into path segments that no value can forge: {@code /} and {@code %}
- * are percent-escaped and the empty string has its own encoding, so every value maps to exactly
- * one non-empty segment without {@code /}. Integers are encoded so that key order is numeric
- * order, negatives included. Every {@code encode} has a matching {@code decode}.
+ * Encodes key components into path segments that no value can forge: {@code /} and {@code %} are
+ * percent-escaped and the empty string has its own encoding, so every value maps to exactly one
+ * non-empty segment without {@code /}. Integers are encoded so that key order is numeric order,
+ * negatives included. Every {@code encode} has a matching {@code decode}.
  *
  * <pre>{@code
  * KeySegments.string("a/b")   // "a%2Fb"
@@ -20,8 +20,8 @@ import java.util.UUID;
  *
  * <ul>
  *   <li>strings: {@code %}, {@code /}, control characters (below U+0020) and DEL (U+007F) become
- *       {@code %XX} (two upper-case hex digits); every other character, Unicode included, stays
- *       as it is (UTF-8 in the key), so keys stay readable. The empty string is a lone {@code %},
+ *       {@code %XX} (two upper-case hex digits); every other character, Unicode included, stays as
+ *       it is (UTF-8 in the key), so keys stay readable. The empty string is a lone {@code %},
  *       which no other value produces (every escape has two hex digits). Unpaired surrogates are
  *       rejected: they have no UTF-8 form.
  *   <li>{@code long}: non-negative values as 20 zero-padded digits; negative values as {@code -}

@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The base of every generated repository: CRUD for one entity type, plus the range operations
- * that derived queries compile to. A derived query on a leading run of key components reads the
- * {@link io.typedetcd.codec.KeyPath#prefix() prefix} of those components.
+ * The base of every generated repository: CRUD for one entity type, plus the range operations that
+ * derived queries compile to. A derived query on a leading run of key components reads the {@link
+ * io.typedetcd.codec.KeyPath#prefix() prefix} of those components.
  *
  * <p>Generated code (what the processor writes for {@code findByRegion(String region)}):
  *
@@ -23,11 +23,11 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>Every operation is one etcd request (a save is one transaction), except {@code saveAll}
- * (one transaction per entity), streams (one range read per page) and, for {@code FIELDS}
- * entities, limited reads and counts that need more than one page. Multi-page reads are pinned to
- * the revision of their first page. The async methods are the implementation; the blocking ones
- * wait for them with {@link Blocking#get}. Thread-safe.
+ * <p>Every operation is one etcd request (a save is one transaction), except {@code saveAll} (one
+ * transaction per entity), streams (one range read per page) and, for {@code FIELDS} entities,
+ * limited reads and counts that need more than one page. Multi-page reads are pinned to the
+ * revision of their first page. The async methods are the implementation; the blocking ones wait
+ * for them with {@link Blocking#get}. Thread-safe.
  */
 public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID> {
   private final EtcdClient client;
@@ -137,8 +137,8 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
   }
 
   /**
-   * Entities whose keys start with {@code prefix}, in key order (reversed when {@code
-   * descending}), at most {@code limit} of them (0: all).
+   * Entities whose keys start with {@code prefix}, in key order (reversed when {@code descending}),
+   * at most {@code limit} of them (0: all).
    */
   protected final CompletableFuture<List<T>> findByPrefixAsync(
       ByteString prefix, int limit, boolean descending) {
@@ -162,9 +162,9 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
   }
 
   /**
-   * Entities under {@code prefix}, read lazily in pages at one revision; close the stream. If
-   * that revision is compacted before the last page, the stream fails with a {@code
-   * CompactedException} that says to start a new one.
+   * Entities under {@code prefix}, read lazily in pages at one revision; close the stream. If that
+   * revision is compacted before the last page, the stream fails with a {@code CompactedException}
+   * that says to start a new one.
    */
   protected final Stream<T> streamByPrefix(ByteString prefix, boolean descending) {
     return store.stream(prefix, descending);

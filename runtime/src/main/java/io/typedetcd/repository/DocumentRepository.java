@@ -19,6 +19,7 @@ import java.util.Objects;
  */
 public abstract class DocumentRepository<T, ID> extends AbstractRepository<T, ID> {
   protected DocumentRepository(EtcdClient client, DocumentMapper<T, ID> mapper) {
-    super(client, mapper, new DocumentStore<>(Objects.requireNonNull(client, "client").kv(), mapper));
+    super(
+        client, mapper, new DocumentStore<>(Objects.requireNonNull(client, "client").kv(), mapper));
   }
 }

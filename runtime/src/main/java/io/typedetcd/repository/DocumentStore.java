@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The {@code DOCUMENT} layout: one key per entity, holding its JSON. The version is the key's
- * mod revision: an insert is guarded by {@code create_revision == 0}, an update by {@code
- * mod_revision == version}.
+ * The {@code DOCUMENT} layout: one key per entity, holding its JSON. The version is the key's mod
+ * revision: an insert is guarded by {@code create_revision == 0}, an update by {@code mod_revision
+ * == version}.
  */
 final class DocumentStore<T, ID> extends EntityStore<T, ID> {
   private final DocumentMapper<T, ID> documents;
@@ -49,9 +49,7 @@ final class DocumentStore<T, ID> extends EntityStore<T, ID> {
       return new WritePlan(key, 0, List.of(), List.of(put), List.of());
     }
     Cmp guard =
-        version == 0
-            ? Cmp.createRevision(key).equalTo(0)
-            : Cmp.modRevision(key).equalTo(version);
+        version == 0 ? Cmp.createRevision(key).equalTo(0) : Cmp.modRevision(key).equalTo(version);
     return new WritePlan(
         key,
         version,

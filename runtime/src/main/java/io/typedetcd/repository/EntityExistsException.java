@@ -3,8 +3,8 @@ package io.typedetcd.repository;
 import io.typedetcd.client.EtcdException;
 
 /**
- * An insert (a save of an entity whose {@code @Version} is 0) found the entity already stored.
- * Read it to get its current version, then save again to update it.
+ * An insert (a save of an entity whose {@code @Version} is 0) found the entity already stored. Read
+ * it to get its current version, then save again to update it.
  *
  * <pre>{@code
  * try {

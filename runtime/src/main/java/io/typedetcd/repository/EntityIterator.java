@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The iterator behind a repository stream: reads the next page only when every entity of the
- * previous one was handed out, so it holds at most one page (plus the one entity a {@code
- * FIELDS} page may end in the middle of). Not thread-safe, like any iterator.
+ * previous one was handed out, so it holds at most one page (plus the one entity a {@code FIELDS}
+ * page may end in the middle of). Not thread-safe, like any iterator.
  */
 final class EntityIterator<T> implements Iterator<T>, AutoCloseable {
   /** Hears about every page read; for tests that check paging. */

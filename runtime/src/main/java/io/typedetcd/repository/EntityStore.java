@@ -31,8 +31,10 @@ import org.jspecify.annotations.Nullable;
 abstract class EntityStore<T, ID> {
   /** Entities per page of a stream. */
   static final int STREAM_PAGE_ENTITIES = 500;
+
   /** Whole reads restarted when their snapshot is compacted between two pages. */
   private static final int COMPACTED_RETRIES = 3;
+
   /** How many saves of a {@code saveAll} are in flight at once. */
   private static final int SAVE_ALL_WINDOW = 16;
 
@@ -127,7 +129,8 @@ abstract class EntityStore<T, ID> {
               if (found.size() > 1) {
                 String p = prefix.toStringUtf8();
                 throw new EtcdException(
-                    "expected at most one " + entity + " under '" + p + "', found several", p,
+                    "expected at most one " + entity + " under '" + p + "', found several",
+                    p,
                     null);
               }
               return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
@@ -204,11 +207,7 @@ abstract class EntityStore<T, ID> {
     long pageKeys = limit == 0 ? 0 : (long) limit * keysPerEntity() + (groupsKeys() ? 1 : 0);
     return retryCompacted(
         () ->
-            pages(
-                scan(prefix, descending, pageKeys, false),
-                assembler(),
-                new ArrayList<>(),
-                limit),
+            pages(scan(prefix, descending, pageKeys, false), assembler(), new ArrayList<>(), limit),
         0);
   }
 
@@ -216,8 +215,7 @@ abstract class EntityStore<T, ID> {
    * Runs a multi-page read again when its snapshot was compacted between two pages: nothing was
    * returned yet, so taking a new snapshot is invisible to the caller.
    */
-  static <R> CompletableFuture<R> retryCompacted(
-      Supplier<CompletableFuture<R>> read, int attempt) {
+  static <R> CompletableFuture<R> retryCompacted(Supplier<CompletableFuture<R>> read, int attempt) {
     return read.get()
         .exceptionallyCompose(
             e -> {

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Groups the keys of a {@code FIELDS} range read, {@code {entityKey}/{property}}, by entity key.
- * An entity's keys are contiguous in key order (every key under {@code {entityKey}/} is one of
- * its properties), so a group ends when a key of another entity arrives or the read ends.
+ * Groups the keys of a {@code FIELDS} range read, {@code {entityKey}/{property}}, by entity key. An
+ * entity's keys are contiguous in key order (every key under {@code {entityKey}/} is one of its
+ * properties), so a group ends when a key of another entity arrives or the read ends.
  */
 final class FieldGroups {
   /** One entity's property values by name, and its version: the highest mod revision. */
@@ -28,9 +28,9 @@ final class FieldGroups {
   }
 
   /**
-   * The entity key of a property key: everything before its last {@code /}; null when that slash
-   * is the entity prefix's own, i.e. the key has no property part. (UTF-8 never has a 0x2F byte
-   * inside a multi-byte character, so scanning bytes is safe.)
+   * The entity key of a property key: everything before its last {@code /}; null when that slash is
+   * the entity prefix's own, i.e. the key has no property part. (UTF-8 never has a 0x2F byte inside
+   * a multi-byte character, so scanning bytes is safe.)
    */
   @Nullable ByteString entityKeyOf(ByteString key) {
     for (int i = key.size() - 1; i >= rootPrefix.size(); i--) {
@@ -42,8 +42,8 @@ final class FieldGroups {
   }
 
   /**
-   * Adds a property key of entity {@code entityKey}; returns the previous entity's group when
-   * this key starts a new one.
+   * Adds a property key of entity {@code entityKey}; returns the previous entity's group when this
+   * key starts a new one.
    */
   @Nullable Group accept(ByteString entityKey, KeyValue kv) {
     Group finished = null;

@@ -7,8 +7,8 @@ import java.util.Objects;
  * The base of generated repositories of {@code FIELDS}-layout entities: one key per property,
  * {@code {entityKey}/{name}}, saved in one transaction and read with one prefix range. An entity
  * exists while at least one of its property keys does; its version is the highest mod revision
- * among them. Property names the mapper does not know (written by a newer version) are ignored
- * by reads and left alone by saves; a key under the entity prefix that is not {@code
+ * among them. Property names the mapper does not know (written by a newer version) are ignored by
+ * reads and left alone by saves; a key under the entity prefix that is not {@code
  * {entityKey}/{name}} is reported as a {@link MappingException}.
  *
  * <pre>{@code

@@ -20,12 +20,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code FIELDS} layout: one key per property, {@code {entityKey}/{name}}. An entity exists
- * while at least one of its keys does; saving one whose stored properties are all null deletes
- * it. Keys under the entity with names the mapper does not know (a newer writer's) are left
- * alone by saves and ignored by reads, but count as the entity's keys for existence and version.
+ * while at least one of its keys does; saving one whose stored properties are all null deletes it.
+ * Keys under the entity with names the mapper does not know (a newer writer's) are left alone by
+ * saves and ignored by reads, but count as the entity's keys for existence and version.
  *
- * <p>The version is the highest mod revision of the entity's keys. etcd compares a range key by
- * key and compares an empty range as one absent key (revisions 0), so:
+ * <p>The version is the highest mod revision of the entity's keys. etcd compares a range key by key
+ * and compares an empty range as one absent key (revisions 0), so:
  *
  * <ul>
  *   <li>insert: {@code create_revision == 0} over {@code {entityKey}/}: no key exists;
@@ -34,9 +34,9 @@ import org.jspecify.annotations.Nullable;
  *       deleted).
  * </ul>
  *
- * <p>A save always rewrites every non-null property, so saves through repositories always
- * conflict correctly. What no compare can see is another tool deleting a single property key
- * after v without touching the others: deletes leave no revision on the remaining keys.
+ * <p>A save always rewrites every non-null property, so saves through repositories always conflict
+ * correctly. What no compare can see is another tool deleting a single property key after v without
+ * touching the others: deletes leave no revision on the remaining keys.
  */
 final class FieldsStore<T, ID> extends EntityStore<T, ID> {
   private static final ByteString SLASH = ByteString.copyFromUtf8("/");

@@ -3,9 +3,9 @@ package io.typedetcd.repository;
 import io.typedetcd.client.EtcdException;
 
 /**
- * An update (a save of an entity with a non-zero {@code @Version}) found the stored entity
- * changed or deleted since that version was read. Nothing was written; read the entity again,
- * re-apply the change and save.
+ * An update (a save of an entity with a non-zero {@code @Version}) found the stored entity changed
+ * or deleted since that version was read. Nothing was written; read the entity again, re-apply the
+ * change and save.
  *
  * <pre>{@code
  * try {

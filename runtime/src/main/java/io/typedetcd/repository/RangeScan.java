@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads a key range page by page, in key order (or reversed), every page at the revision of the
- * first one, so the pages together are one consistent snapshot. The next page starts just after
- * the last key read (ascending: from {@code lastKey + "\0"}; descending: up to {@code lastKey},
+ * first one, so the pages together are one consistent snapshot. The next page starts just after the
+ * last key read (ascending: from {@code lastKey + "\0"}; descending: up to {@code lastKey},
  * exclusive). Not thread-safe: call {@link #next()} again only after the previous page arrived.
  *
  * <p>etcd 3.4 serves a descending page by reading the whole remaining range and sorting it, so a

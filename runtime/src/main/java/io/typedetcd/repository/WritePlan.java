@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * One entity write as the parts of a transaction: the guards, the writes, and the reads that
- * explain a failed guard. Kept as data so that several writes can later share one transaction
- * (bulk saves, cross-repository transactions) and index keys can join an entity's write.
+ * explain a failed guard. Kept as data so that several writes can later share one transaction (bulk
+ * saves, cross-repository transactions) and index keys can join an entity's write.
  *
  * @param key the entity key
  * @param version the version the write expects: 0 for an insert, the entity's version for an

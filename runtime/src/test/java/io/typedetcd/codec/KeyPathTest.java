@@ -19,7 +19,8 @@ class KeyPathTest {
     assertThat(root.prefix()).isEqualTo(utf8("/registry/services/"));
     assertThat(root.key()).isEqualTo(utf8("/registry/services"));
     assertThat(eu.prefix()).isEqualTo(utf8("/registry/services/eu/"));
-    assertThat(eu.add(KeySegments.string("a/1")).key()).isEqualTo(utf8("/registry/services/eu/a%2F1"));
+    assertThat(eu.add(KeySegments.string("a/1")).key())
+        .isEqualTo(utf8("/registry/services/eu/a%2F1"));
     assertThat(eu.add("a1").toString()).isEqualTo("/registry/services/eu/a1");
   }
 

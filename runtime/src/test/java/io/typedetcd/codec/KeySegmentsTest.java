@@ -56,7 +56,9 @@ class KeySegmentsTest {
     for (String value : HOSTILE) {
       String segment = KeySegments.string(value);
       assertThat(segment).as("segment of '%s'", value).isNotEmpty().doesNotContain("/");
-      assertThat(segment.chars()).as("printable: %s", segment).allMatch(c -> c >= 0x20 && c != 0x7f);
+      assertThat(segment.chars())
+          .as("printable: %s", segment)
+          .allMatch(c -> c >= 0x20 && c != 0x7f);
     }
   }
 
@@ -163,8 +165,18 @@ class KeySegmentsTest {
   void intsRoundTripAndSortNumerically() {
     List<Integer> values =
         new ArrayList<>(
-            List.of(Integer.MIN_VALUE, Integer.MIN_VALUE + 1, -10, -9, -1, 0, 1, 9, 10,
-                Integer.MAX_VALUE - 1, Integer.MAX_VALUE));
+            List.of(
+                Integer.MIN_VALUE,
+                Integer.MIN_VALUE + 1,
+                -10,
+                -9,
+                -1,
+                0,
+                1,
+                9,
+                10,
+                Integer.MAX_VALUE - 1,
+                Integer.MAX_VALUE));
     Random random = new Random(11);
     for (int i = 0; i < 5_000; i++) {
       values.add(random.nextInt());
@@ -181,8 +193,15 @@ class KeySegmentsTest {
   @Test
   void malformedNumbersAreRejected() {
     for (String bad :
-        List.of("42", "", "-1", "+0000000000000000042", "0000000000000000004x",
-            "99999999999999999999", "-9999999999999999999", "000000000000000000042")) {
+        List.of(
+            "42",
+            "",
+            "-1",
+            "+0000000000000000042",
+            "0000000000000000004x",
+            "99999999999999999999",
+            "-9999999999999999999",
+            "000000000000000000042")) {
       assertThatThrownBy(() -> KeySegments.decodeLong(bad))
           .as(bad)
           .isInstanceOf(IllegalArgumentException.class)

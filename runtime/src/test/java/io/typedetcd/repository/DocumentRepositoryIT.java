@@ -248,8 +248,7 @@ class DocumentRepositoryIT {
 
     assertThat(accounts.findAll())
         .extracting(Account::getNumber)
-        .containsExactly(
-            Long.MIN_VALUE, -100L, -2L, -1L, 0L, 7L, 42L, 1_000_000L, Long.MAX_VALUE);
+        .containsExactly(Long.MIN_VALUE, -100L, -2L, -1L, 0L, 7L, 42L, 1_000_000L, Long.MAX_VALUE);
     assertThat(accounts.findTop3ByOrderByNumberDesc())
         .extracting(Account::getNumber)
         .containsExactly(Long.MAX_VALUE, 1_000_000L, 42L);
