@@ -2,15 +2,15 @@ package io.typedetcd.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.google.protobuf.ByteString;
 import java.io.IOException;
 
 /**
- * What generated mappers use for JSON: Jackson's streaming API for the entity's own properties,
- * and one shared {@link ObjectMapper} (java.time supported) for property types they cannot stream
+ * What generated mappers use for JSON: Jackson's streaming API for the entity's own properties, and
+ * one shared {@link ObjectMapper} (java.time supported) for property types they cannot stream
  * directly (nested records, collections of objects, maps). Configure the shared mapper once at
  * start-up with {@link #configure}.
  */

@@ -4,8 +4,8 @@ import com.google.protobuf.ByteString;
 import java.util.List;
 
 /**
- * An entity key being built, segment by segment, under an entity prefix. Segments passed to
- * {@link #add} are already encoded by {@link KeySegments}; the path escapes nothing itself.
+ * An entity key being built, segment by segment, under an entity prefix. Segments passed to {@link
+ * #add} are already encoded by {@link KeySegments}; the path escapes nothing itself.
  *
  * <pre>{@code
  * KeyPath root = KeyPath.root("/registry/services");
@@ -39,9 +39,7 @@ public final class KeyPath {
     throw new UnsupportedOperationException("contract only");
   }
 
-  /**
-   * The encoded segments of {@code key} below this path; null when {@code key} is not below it.
-   */
+  /** The encoded segments of {@code key} below this path; null when {@code key} is not below it. */
   public List<String> segmentsOf(ByteString key) {
     throw new UnsupportedOperationException("contract only");
   }

@@ -3,10 +3,10 @@ package io.typedetcd.codec;
 import java.util.UUID;
 
 /**
- * Encodes key components into path segments that no value can forge: {@code /} and {@code %}
- * are percent-escaped and the empty string has its own encoding, so every value maps to exactly
- * one non-empty segment without {@code /}. Integers are encoded so that key order is numeric
- * order, negatives included. Every {@code encode} has a matching {@code decode}.
+ * Encodes key components into path segments that no value can forge: {@code /} and {@code %} are
+ * percent-escaped and the empty string has its own encoding, so every value maps to exactly one
+ * non-empty segment without {@code /}. Integers are encoded so that key order is numeric order,
+ * negatives included. Every {@code encode} has a matching {@code decode}.
  *
  * <pre>{@code
  * KeySegments.string("a/b")   // "a%2Fb"

@@ -8,9 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
- * The base of every generated repository: CRUD for one entity type, plus the range operations
- * that derived queries compile to. A derived query on a leading run of key components reads the
- * {@link io.typedetcd.codec.KeyPath#prefix() prefix} of those components.
+ * The base of every generated repository: CRUD for one entity type, plus the range operations that
+ * derived queries compile to. A derived query on a leading run of key components reads the {@link
+ * io.typedetcd.codec.KeyPath#prefix() prefix} of those components.
  *
  * <p>Generated code (what the processor writes for {@code findByRegion(String region)}):
  *
@@ -39,8 +39,8 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
   }
 
   /**
-   * Entities whose keys start with {@code prefix}, in key order (reversed when {@code
-   * descending}), at most {@code limit} of them (0: all).
+   * Entities whose keys start with {@code prefix}, in key order (reversed when {@code descending}),
+   * at most {@code limit} of them (0: all).
    */
   protected final CompletableFuture<List<T>> findByPrefixAsync(
       ByteString prefix, int limit, boolean descending) {

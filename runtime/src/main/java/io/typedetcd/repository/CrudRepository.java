@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The operations every generated repository has. Extend it in an {@code @EtcdRepository}
- * interface; the processor implements it.
+ * The operations every generated repository has. Extend it in an {@code @EtcdRepository} interface;
+ * the processor implements it.
  *
  * <pre>{@code
  * @EtcdRepository

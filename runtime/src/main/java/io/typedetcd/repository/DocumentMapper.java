@@ -8,9 +8,8 @@ public interface DocumentMapper<T, ID> extends EntityMapper<T, ID> {
   ByteString encode(T entity);
 
   /**
-   * The entity stored under {@code key} with {@code value}, its version set to {@code
-   * modRevision}; a {@link MappingException} naming the key and property when the value does not
-   * decode.
+   * The entity stored under {@code key} with {@code value}, its version set to {@code modRevision};
+   * a {@link MappingException} naming the key and property when the value does not decode.
    */
   T decode(ByteString key, ByteString value, long modRevision);
 }

@@ -5,16 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maps an entity to one key per property under the entity key, {@code {entityKey}/{name}},
- * holding the property's text form (layout {@code FIELDS}).
+ * Maps an entity to one key per property under the entity key, {@code {entityKey}/{name}}, holding
+ * the property's text form (layout {@code FIELDS}).
  */
 public interface FieldsMapper<T, ID> extends EntityMapper<T, ID> {
   /** The stored property names (key segments), in declaration order. */
   List<String> fieldNames();
 
   /**
-   * The text form of each stored property by name; a null value means the property is null and
-   * its key is to be deleted. Keys and version are not included.
+   * The text form of each stored property by name; a null value means the property is null and its
+   * key is to be deleted. Keys and version are not included.
    */
   Map<String, ByteString> encodeFields(T entity);
 

@@ -4,8 +4,8 @@ import io.typedetcd.client.EtcdException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stored value does not map to the entity: malformed JSON or text, a missing required property,
- * a key that does not parse. Names the entity, the key and the property.
+ * A stored value does not map to the entity: malformed JSON or text, a missing required property, a
+ * key that does not parse. Names the entity, the key and the property.
  */
 public class MappingException extends EtcdException {
   private static final long serialVersionUID = 1L;

@@ -6,8 +6,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Creates generated repositories without reflection, through the providers the processor
- * registers.
+ * Creates generated repositories without reflection, through the providers the processor registers.
  *
  * <pre>{@code
  * ServiceRepository services = Repositories.create(ServiceRepository.class, client);

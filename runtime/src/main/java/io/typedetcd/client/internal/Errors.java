@@ -58,8 +58,7 @@ public final class Errors {
       return e;
     }
     if (!(t instanceof StatusRuntimeException sre)) {
-      return new EtcdException(
-          "etcd call failed" + about(key) + ": " + t, key, t);
+      return new EtcdException("etcd call failed" + about(key) + ": " + t, key, t);
     }
     Status status = sre.getStatus();
     String d = description(status);
