@@ -88,6 +88,17 @@ public final class Errors {
         if (d.startsWith("etcdserver: authentication failed")) {
           return new AuthenticationException(msg, key, sre);
         }
+        if (d.equals("etcdserver: user name is empty")) {
+          // etcd's answer to a call without a token once authentication is on.
+          return new AuthenticationException(
+              "etcd has authentication enabled and this client has no user: build it with"
+                  + " user(name, password) ("
+                  + d
+                  + ")"
+                  + about(key),
+              key,
+              sre);
+        }
         if (d.equals("etcdserver: request is too large")) {
           return new RequestTooLargeException(msg, key, sre);
         }
@@ -106,6 +117,10 @@ public final class Errors {
       case CANCELLED:
       case UNKNOWN:
       case INTERNAL:
+        if (d.startsWith("auth: authentication failed")) {
+          // e.g. a password given for a user created without one (etcd sends it as UNKNOWN).
+          return new AuthenticationException(msg, key, sre);
+        }
         if (mutates && maybeSent && !isRetryable(status, true, true)) {
           return new OutcomeUnknownException(
               "the write" + about(key) + " may or may not have been applied: " + d, key, sre);
