@@ -113,6 +113,8 @@ public final class Connection {
     while (state != ConnectivityState.READY) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
+        String why =
+            state == ConnectivityState.TRANSIENT_FAILURE ? ConnectFailures.describe(channel) : null;
         throw new UnavailableException(
             "could not connect to any etcd endpoint of ["
                 + config.endpointList()
@@ -120,7 +122,8 @@ public final class Connection {
                 + config.dialTimeout()
                 + " (last state "
                 + state
-                + "); is etcd running there?",
+                + ")"
+                + (why == null ? "; is etcd running there?" : ": " + why),
             null,
             null);
       }

@@ -39,9 +39,12 @@ public final class Errors {
     }
     // etcd rejects these before proposing the request to raft: it was not applied.
     String d = description(status);
+    // "unhealthy cluster": a membership change refused by --strict-reconfig-check (a member not
+    // connected for 5 s) before it was proposed.
     return d.equals("etcdserver: no leader")
         || d.equals("etcdserver: not capable")
-        || d.equals("etcdserver: too many requests");
+        || d.equals("etcdserver: too many requests")
+        || d.equals("etcdserver: unhealthy cluster");
   }
 
   /** A stale or expired token: authenticate again and retry once. */
