@@ -44,10 +44,18 @@ class TlsIT {
             .build()) {
       Blocking.get(client.kv().put("/tls/a", "secure"));
       assertThat(Blocking.get(client.kv().get("/tls/a")).kvs().get(0).value()).isEqualTo("secure");
+      // The per-member channel uses the same TLS material.
+      assertThat(Blocking.get(client.maintenance().status(etcd.endpoint())).version())
+          .startsWith("3.");
     }
     assertThat(
             etcd.server()
-                .etcdctl(TLS.client(), "--cacert=" + TLS.ca().certPem(), "get", "--print-value-only", "/tls/a"))
+                .etcdctl(
+                    TLS.client(),
+                    "--cacert=" + TLS.ca().certPem(),
+                    "get",
+                    "--print-value-only",
+                    "/tls/a"))
         .isEqualTo("secure\n");
   }
 

@@ -72,8 +72,8 @@ public interface Auth {
 
   /**
    * Removes the role's permission on exactly this key or range (the permission's type is not
-   * compared: a role has at most one permission per range). A permission read with {@link
-   * #getRole} can be passed back as it is.
+   * compared: a role has at most one permission per range). A permission read with {@link #getRole}
+   * can be passed back as it is.
    */
   CompletableFuture<Void> revokePermission(String role, Permission permission);
 }

@@ -14,8 +14,8 @@ import java.util.Objects;
  * Permission.forKeysFrom(Permission.Type.READ, "/logs/");    // every key >= /logs/
  * }</pre>
  *
- * <p>Keys are relative to the client's namespace. A range end of {@code "\0"} means "every key
- * from {@code key} on" (within the namespace, when there is one), as in etcd.
+ * <p>Keys are relative to the client's namespace. A range end of {@code "\0"} means "every key from
+ * {@code key} on" (within the namespace, when there is one), as in etcd.
  *
  * @param type what the permission allows
  * @param keyBytes the key, or the start of the range

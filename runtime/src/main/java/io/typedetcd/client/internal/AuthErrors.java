@@ -13,7 +13,8 @@ final class AuthErrors {
       @Nullable String user,
       @Nullable String role,
       @Nullable Permission permission) {
-    EtcdException error = Errors.toEtcd(failure, permission == null ? null : permission.key(), false, false);
+    EtcdException error =
+        Errors.toEtcd(failure, permission == null ? null : permission.key(), false, false);
     if (error.grpcStatus() == null) {
       return error;
     }

@@ -46,7 +46,8 @@ final class AuthImpl implements Auth {
 
   @Override
   public CompletableFuture<Void> enable() {
-    return write(AuthGrpc.getAuthEnableMethod(), AuthEnableRequest.getDefaultInstance(), null, null);
+    return write(
+        AuthGrpc.getAuthEnableMethod(), AuthEnableRequest.getDefaultInstance(), null, null);
   }
 
   @Override
@@ -58,7 +59,10 @@ final class AuthImpl implements Auth {
   @Override
   public CompletableFuture<AuthStatus> status() {
     return rpc.unary(
-            AuthGrpc.getAuthStatusMethod(), AuthStatusRequest.getDefaultInstance(), Rpc.Kind.READ, null)
+            AuthGrpc.getAuthStatusMethod(),
+            AuthStatusRequest.getDefaultInstance(),
+            Rpc.Kind.READ,
+            null)
         .thenApply(r -> new AuthStatus(r.getEnabled(), r.getAuthRevision()))
         .exceptionallyCompose(
             e -> {
@@ -114,7 +118,8 @@ final class AuthImpl implements Auth {
 
   @Override
   public CompletableFuture<List<String>> getUser(String name) {
-    AuthUserGetRequest request = AuthUserGetRequest.newBuilder().setName(name("name", name)).build();
+    AuthUserGetRequest request =
+        AuthUserGetRequest.newBuilder().setName(name("name", name)).build();
     return read(AuthGrpc.getUserGetMethod(), request, name, null)
         .thenApply(r -> List.copyOf(r.getRolesList()));
   }
@@ -167,16 +172,17 @@ final class AuthImpl implements Auth {
 
   @Override
   public CompletableFuture<Void> addRole(String name) {
-    AuthRoleAddRequest request = AuthRoleAddRequest.newBuilder().setName(name("name", name)).build();
+    AuthRoleAddRequest request =
+        AuthRoleAddRequest.newBuilder().setName(name("name", name)).build();
     return write(AuthGrpc.getRoleAddMethod(), request, null, name);
   }
 
   @Override
   public CompletableFuture<List<Permission>> getRole(String name) {
-    AuthRoleGetRequest request = AuthRoleGetRequest.newBuilder().setRole(name("name", name)).build();
+    AuthRoleGetRequest request =
+        AuthRoleGetRequest.newBuilder().setRole(name("name", name)).build();
     return read(AuthGrpc.getRoleGetMethod(), request, null, name)
-        .thenApply(
-            r -> r.getPermList().stream().map(p -> Permissions.fromProto(p, ns)).toList());
+        .thenApply(r -> r.getPermList().stream().map(p -> Permissions.fromProto(p, ns)).toList());
   }
 
   @Override

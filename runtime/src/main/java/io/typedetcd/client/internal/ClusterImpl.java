@@ -47,12 +47,8 @@ final class ClusterImpl implements Cluster {
 
   private CompletableFuture<AddMemberResponse> add(List<String> peerUrls, boolean learner) {
     MemberAddRequest request =
-        MemberAddRequest.newBuilder()
-            .addAllPeerURLs(urls(peerUrls))
-            .setIsLearner(learner)
-            .build();
-    return explain(
-            rpc.unary(ClusterGrpc.getMemberAddMethod(), request, Rpc.Kind.WRITE, null), 0)
+        MemberAddRequest.newBuilder().addAllPeerURLs(urls(peerUrls)).setIsLearner(learner).build();
+    return explain(rpc.unary(ClusterGrpc.getMemberAddMethod(), request, Rpc.Kind.WRITE, null), 0)
         .thenApply(
             r ->
                 new AddMemberResponse(
@@ -64,7 +60,8 @@ final class ClusterImpl implements Cluster {
   @Override
   public CompletableFuture<List<Member>> removeMember(long id) {
     MemberRemoveRequest request = MemberRemoveRequest.newBuilder().setID(id).build();
-    return explain(rpc.unary(ClusterGrpc.getMemberRemoveMethod(), request, Rpc.Kind.WRITE, null), id)
+    return explain(
+            rpc.unary(ClusterGrpc.getMemberRemoveMethod(), request, Rpc.Kind.WRITE, null), id)
         .thenApply(r -> members(r.getMembersList()));
   }
 
@@ -72,7 +69,8 @@ final class ClusterImpl implements Cluster {
   public CompletableFuture<List<Member>> updateMember(long id, List<String> peerUrls) {
     MemberUpdateRequest request =
         MemberUpdateRequest.newBuilder().setID(id).addAllPeerURLs(urls(peerUrls)).build();
-    return explain(rpc.unary(ClusterGrpc.getMemberUpdateMethod(), request, Rpc.Kind.WRITE, null), id)
+    return explain(
+            rpc.unary(ClusterGrpc.getMemberUpdateMethod(), request, Rpc.Kind.WRITE, null), id)
         .thenApply(r -> members(r.getMembersList()));
   }
 
@@ -125,7 +123,8 @@ final class ClusterImpl implements Cluster {
               "peer URL '" + url + "' needs a scheme, host and port, like http://10.0.0.4:2380");
         }
       } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("peer URL '" + url + "' is not a URL: " + e.getMessage());
+        throw new IllegalArgumentException(
+            "peer URL '" + url + "' is not a URL: " + e.getMessage());
       }
     }
     return List.copyOf(peerUrls);

@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Why a channel could not connect. gRPC keeps the last connection error to itself, but a call on
- * a channel in TRANSIENT_FAILURE fails at once with it; this turns that into a sentence with a
- * hint (TLS problems otherwise all look like "could not connect").
+ * Why a channel could not connect. gRPC keeps the last connection error to itself, but a call on a
+ * channel in TRANSIENT_FAILURE fails at once with it; this turns that into a sentence with a hint
+ * (TLS problems otherwise all look like "could not connect").
  */
 final class ConnectFailures {
   private ConnectFailures() {}
@@ -36,21 +36,28 @@ final class ConnectFailures {
       }
       // Netty puts its pipeline and line breaks into messages: noise for a reader.
       String detail =
-          causes.toString().replaceAll("Channel Pipeline: \\[[^\\]]*\\]: ", "").replaceAll("\\s+", " ");
+          causes
+              .toString()
+              .replaceAll("Channel Pipeline: \\[[^\\]]*\\]: ", "")
+              .replaceAll("\\s+", " ");
       String hint = hint(detail.toLowerCase(Locale.ROOT));
       return hint == null ? detail + "; is etcd running there?" : hint + " (" + detail + ")";
     }
   }
 
   static @Nullable String hint(String detail) {
-    if (detail.contains("pkix") || detail.contains("certification path")
+    if (detail.contains("pkix")
+        || detail.contains("certification path")
         || detail.contains("unable to find valid certificate")) {
       return "TLS handshake failed: the server certificate is not signed by a CA this client"
           + " trusts; pass the CA that signed it to trustedCa(...)";
     }
-    if (detail.contains("certificate_required") || detail.contains("bad_certificate")
-        || detail.contains("unknown_ca") || detail.contains("certificate required")
-        || detail.contains("bad certificate") || detail.contains("unknown ca")) {
+    if (detail.contains("certificate_required")
+        || detail.contains("bad_certificate")
+        || detail.contains("unknown_ca")
+        || detail.contains("certificate required")
+        || detail.contains("bad certificate")
+        || detail.contains("unknown ca")) {
       return "TLS handshake failed: the server refused this client's certificate (or its lack of"
           + " one); with --client-cert-auth, pass a client certificate signed by the server's"
           + " --trusted-ca-file CA to clientCertificate(...)";

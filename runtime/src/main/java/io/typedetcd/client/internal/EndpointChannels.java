@@ -14,9 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Call engines bound to one member each, for the calls etcd answers per member (status, hashes,
- * defragmentation, leader moves). Each has its own channel to that endpoint only, with the
- * client's TLS material and auth token; channels are opened on first use and closed with the
- * client.
+ * defragmentation, leader moves). Each has its own channel to that endpoint only, with the client's
+ * TLS material and auth token; channels are opened on first use and closed with the client.
  */
 final class EndpointChannels {
   private final Rpc main;
@@ -56,7 +55,8 @@ final class EndpointChannels {
               c.executor());
       ManagedChannel channel = Channels.create(one, main.executor());
       AuthTokens tokens = main.tokens();
-      Channel intercepted = tokens == null ? channel : ClientInterceptors.intercept(channel, tokens);
+      Channel intercepted =
+          tokens == null ? channel : ClientInterceptors.intercept(channel, tokens);
       rpc = new Rpc(intercepted, one, main.scheduler(), main.executor(), tokens);
       rpcs.put(uri, rpc);
       channels.add(channel);
@@ -80,7 +80,8 @@ final class EndpointChannels {
       }
       return new URI(scheme, null, uri.getHost(), uri.getPort(), null, null, null);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("endpoint '" + endpoint + "' is not a URL: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "endpoint '" + endpoint + "' is not a URL: " + e.getMessage());
     }
   }
 

@@ -50,7 +50,12 @@ public final class Errors {
   /** A stale or expired token: authenticate again and retry once. */
   static boolean isInvalidToken(Status status) {
     String d = description(status);
-    return d.equals(INVALID_TOKEN) || d.equals(AUTH_OLD_REVISION);
+    // etcd 3.4's maintenance calls (hash, snapshot, defragment...) send the auth store's own
+    // errors, "auth: ..." with code UNKNOWN.
+    return d.equals(INVALID_TOKEN)
+        || d.equals(AUTH_OLD_REVISION)
+        || d.equals("auth: invalid auth token")
+        || d.equals("auth: revision of auth store is old");
   }
 
   /** Turns any failure of a call into the exception callers see. */
@@ -61,8 +66,7 @@ public final class Errors {
       return e;
     }
     if (!(t instanceof StatusRuntimeException sre)) {
-      return new EtcdException(
-          "etcd call failed" + about(key) + ": " + t, key, t);
+      return new EtcdException("etcd call failed" + about(key) + ": " + t, key, t);
     }
     Status status = sre.getStatus();
     String d = description(status);
@@ -120,9 +124,13 @@ public final class Errors {
       case CANCELLED:
       case UNKNOWN:
       case INTERNAL:
-        if (d.startsWith("auth: authentication failed")) {
-          // e.g. a password given for a user created without one (etcd sends it as UNKNOWN).
+        // The auth store's own errors reach clients unconverted, as UNKNOWN: from etcd 3.4's
+        // maintenance calls, and for a password given to a user created without one.
+        if (d.startsWith("auth: authentication failed") || d.equals("auth: user name is empty")) {
           return new AuthenticationException(msg, key, sre);
+        }
+        if (d.equals("auth: permission denied")) {
+          return new PermissionDeniedException(msg, key, sre);
         }
         if (mutates && maybeSent && !isRetryable(status, true, true)) {
           return new OutcomeUnknownException(

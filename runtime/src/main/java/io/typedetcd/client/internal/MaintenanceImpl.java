@@ -124,7 +124,9 @@ final class MaintenanceImpl implements Maintenance {
                     Rpc.Kind.READ,
                     null))
         .thenApply(
-            r -> new HashResponse(ResponseHeader.of(r.getHeader()), Integer.toUnsignedLong(r.getHash())));
+            r ->
+                new HashResponse(
+                    ResponseHeader.of(r.getHeader()), Integer.toUnsignedLong(r.getHash())));
   }
 
   @Override
@@ -135,7 +137,9 @@ final class MaintenanceImpl implements Maintenance {
     HashKVRequest request = HashKVRequest.newBuilder().setRevision(revision).build();
     return on(
             endpoint,
-            endpoints.of(endpoint).unary(MaintenanceGrpc.getHashKVMethod(), request, Rpc.Kind.READ, null))
+            endpoints
+                .of(endpoint)
+                .unary(MaintenanceGrpc.getHashKVMethod(), request, Rpc.Kind.READ, null))
         .thenApply(
             r ->
                 new HashKvResponse(
@@ -187,9 +191,8 @@ final class MaintenanceImpl implements Maintenance {
   }
 
   /**
-   * The client URL of the leader: any member names the leader's id, the member list its URLs. A
-   * URL among the client's endpoints is preferred (advertised URLs may not be reachable from
-   * here).
+   * The client URL of the leader: any member names the leader's id, the member list its URLs. A URL
+   * among the client's endpoints is preferred (advertised URLs may not be reachable from here).
    */
   private CompletableFuture<String> leaderEndpoint() {
     return rpc.unary(

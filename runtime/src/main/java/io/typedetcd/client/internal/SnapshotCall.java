@@ -19,11 +19,11 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One snapshot download. etcd sends the database in chunks counting {@code remaining_bytes} down
- * to 0, then one more message with the SHA-256 of everything before it. Every chunk is written to
- * the caller's stream as it arrives, and the next is requested only after that write (so a slow
- * stream slows etcd down instead of filling memory). Before the first byte, failures are retried
- * like reads (and a stale token is renewed once); after it, they fail the download.
+ * One snapshot download. etcd sends the database in chunks counting {@code remaining_bytes} down to
+ * 0, then one more message with the SHA-256 of everything before it. Every chunk is written to the
+ * caller's stream as it arrives, and the next is requested only after that write (so a slow stream
+ * slows etcd down instead of filling memory). Before the first byte, failures are retried like
+ * reads (and a stale token is renewed once); after it, they fail the download.
  */
 final class SnapshotCall extends ClientCall.Listener<SnapshotResponse> {
   private static final int SHA256_BYTES = 32;
@@ -162,7 +162,8 @@ final class SnapshotCall extends ClientCall.Listener<SnapshotResponse> {
     byte[] actual = sha256.digest();
     if (expected.length != SHA256_BYTES || !MessageDigest.isEqual(expected, actual)) {
       result.completeExceptionally(
-          new EtcdException("the snapshot's SHA-256 does not match its data (" + written + " bytes)"));
+          new EtcdException(
+              "the snapshot's SHA-256 does not match its data (" + written + " bytes)"));
       return;
     }
     result.complete(written);
@@ -188,7 +189,8 @@ final class SnapshotCall extends ClientCall.Listener<SnapshotResponse> {
     if (!rpc.isClosed()
         && Errors.isRetryable(status, false, true)
         && System.nanoTime() + backoff < deadline) {
-      rpc.scheduler().schedule(() -> rpc.executor().execute(this::start), backoff, TimeUnit.NANOSECONDS);
+      rpc.scheduler()
+          .schedule(() -> rpc.executor().execute(this::start), backoff, TimeUnit.NANOSECONDS);
       return true;
     }
     return false;

@@ -21,8 +21,8 @@ import java.util.concurrent.CompletableFuture;
  * builder's endpoints, or any member's client URL with the same scheme). For each URL named the
  * client opens one more connection, with the same TLS material and auth token, lazily on first use
  * and kept until the client closes. Calls on one endpoint wait for that member: they are retried
- * while it is unreachable until the call timeout, which also bounds a defragmentation (raise
- * {@code callTimeout} for large databases).
+ * while it is unreachable until the call timeout, which also bounds a defragmentation (raise {@code
+ * callTimeout} for large databases).
  */
 public interface Maintenance {
   /** The member's status: its id, version, database size, raft indexes and leader. */

@@ -11,6 +11,7 @@ import io.typedetcd.client.PermissionDeniedException;
 import io.typedetcd.client.auth.Permission.Type;
 import io.typedetcd.client.kv.GetOptions;
 import io.typedetcd.testing.EtcdExtension;
+import java.io.OutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,12 +91,30 @@ class AuthEnforcementIT {
         .hasMessageContaining("authentication failed");
     assertThatThrownBy(
             () ->
-                EtcdClient.builder()
-                    .endpoints(etcd.endpoint())
-                    .user("nobody", "x")
-                    .build()
-                    .close())
+                EtcdClient.builder().endpoints(etcd.endpoint()).user("nobody", "x").build().close())
         .isInstanceOf(AuthenticationException.class);
+  }
+
+  @Test
+  void maintenanceAndAuthAdministrationNeedTheRootRole() {
+    assertThatThrownBy(() -> Blocking.get(reader.maintenance().hash(etcd.endpoint())))
+        .isInstanceOf(PermissionDeniedException.class);
+    assertThatThrownBy(
+            () -> Blocking.get(reader.maintenance().snapshot(OutputStream.nullOutputStream())))
+        .isInstanceOf(PermissionDeniedException.class);
+    assertThatThrownBy(() -> Blocking.get(reader.auth().listUsers()))
+        .isInstanceOf(PermissionDeniedException.class);
+    try (EtcdClient root =
+        EtcdClient.builder().endpoints(etcd.endpoint()).user("root", "rootpw").build()) {
+      // The per-member channel and the snapshot stream carry the token too.
+      assertThat(Blocking.get(root.maintenance().hash(etcd.endpoint())).header().memberId())
+          .isNotZero();
+      assertThat(Blocking.get(root.maintenance().snapshot(OutputStream.nullOutputStream())))
+          .isGreaterThan(32);
+      assertThat(Blocking.get(root.auth().listUsers())).containsExactly("reader", "root");
+      assertThat(Blocking.get(root.auth().getRole("public-reader")))
+          .containsExactly(Permission.forPrefix(Type.READ, "/public/"));
+    }
   }
 
   @Test

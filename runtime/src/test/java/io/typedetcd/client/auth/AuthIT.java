@@ -106,7 +106,8 @@ class AuthIT {
         Blocking.get(nsAuth.grantPermission("app", p));
       }
       assertThat(storedPermissions("app"))
-          .containsExactlyInAnyOrder("READ /app/cfg/|/app/cfg0", "WRITE /app/x|/app0", "READWRITE /app/k|");
+          .containsExactlyInAnyOrder(
+              "READ /app/cfg/|/app/cfg0", "WRITE /app/x|/app0", "READWRITE /app/k|");
       assertThat(Blocking.get(nsAuth.getRole("app"))).containsExactlyInAnyOrderElementsOf(granted);
       Blocking.get(nsAuth.revokePermission("app", Permission.forKeysFrom(Type.READ, "x")));
       assertThat(storedPermissions("app")).doesNotContain("WRITE /app/x|/app0").hasSize(2);

@@ -6,6 +6,7 @@ import io.typedetcd.client.Blocking;
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.KeyValue;
 import io.typedetcd.testing.EtcdExtension;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class TokenExpiryIT {
       String first = client.connection().rpc().tokens().current();
 
       // Time passing is the condition: etcd checks token TTLs once a second.
-      idleFor(TTL.plusMillis(2000));
+      idleFor(TTL.plusMillis(1500));
 
       assertThat(Blocking.get(client.kv().get("/ttl/a")).kvs())
           .extracting(KeyValue::value)
@@ -39,11 +40,22 @@ class TokenExpiryIT {
       String second = client.connection().rpc().tokens().current();
       assertThat(second).isNotNull().isNotEqualTo(first);
 
-      idleFor(TTL.plusMillis(2000));
+      idleFor(TTL.plusMillis(1500));
       Blocking.get(client.kv().put("/ttl/a", "2")); // a write is retried after renewal too
-      assertThat(client.connection().rpc().tokens().current()).isNotEqualTo(second);
+      String third = client.connection().rpc().tokens().current();
+      assertThat(third).isNotEqualTo(second);
       assertThat(etcd.etcdctl("--user=root:rootpw", "get", "--print-value-only", "/ttl/a"))
           .isEqualTo("2\n");
+
+      idleFor(TTL.plusMillis(1500));
+      assertThat(Blocking.get(client.maintenance().snapshot(OutputStream.nullOutputStream())))
+          .isGreaterThan(32); // a stream renews too
+      String fourth = client.connection().rpc().tokens().current();
+      assertThat(fourth).isNotEqualTo(third);
+
+      idleFor(TTL.plusMillis(1500));
+      Blocking.get(client.maintenance().hash(etcd.endpoint())); // and a per-member channel
+      assertThat(client.connection().rpc().tokens().current()).isNotEqualTo(fourth);
     }
   }
 

@@ -81,14 +81,17 @@ class ClusterIT {
           () ->
               Blocking.get(cluster.listMembers()).stream()
                   .anyMatch(
-                      m -> m.id() == learner.id()
-                          && m.name().equals("learner1")
-                          && m.clientUrls().equals(List.of(joining.clientUrl()))));
+                      m ->
+                          m.id() == learner.id()
+                              && m.name().equals("learner1")
+                              && m.clientUrls().equals(List.of(joining.clientUrl()))));
 
       // etcd promotes only a learner that has caught up with the leader's log.
       List<Member> promoted =
           Eventually.value(WAIT, "learner1 can be promoted", () -> promote(learner.id()));
-      assertThat(promoted).filteredOn(m -> m.id() == learner.id()).singleElement()
+      assertThat(promoted)
+          .filteredOn(m -> m.id() == learner.id())
+          .singleElement()
           .satisfies(m -> assertThat(m.isLearner()).isFalse());
       assertThat(etcdctl("member", "list"))
           .contains(learner.hexId() + ", started, learner1, " + joining.peerUrl())
@@ -104,14 +107,16 @@ class ClusterIT {
 
   @Test
   void aLearnerThatHasNotCaughtUpIsNotPromoted() {
-    Member learner =
-        Blocking.get(cluster.addLearner(List.of("http://127.0.0.1:1"))).member();
+    Member learner = Blocking.get(cluster.addLearner(List.of("http://127.0.0.1:1"))).member();
     assertThatThrownBy(() -> Blocking.get(cluster.promoteMember(learner.id())))
         .isExactlyInstanceOf(EtcdException.class)
         .hasMessageContaining("member " + learner.hexId())
         .hasMessageContaining("can only promote a learner member which is in sync with leader");
-    Member voter = Blocking.get(cluster.listMembers()).stream().filter(m -> !m.isLearner())
-        .findFirst().orElseThrow();
+    Member voter =
+        Blocking.get(cluster.listMembers()).stream()
+            .filter(m -> !m.isLearner())
+            .findFirst()
+            .orElseThrow();
     assertThatThrownBy(() -> Blocking.get(cluster.promoteMember(voter.id())))
         .hasMessageContaining("can only promote a learner member");
     Blocking.get(cluster.removeMember(learner.id()));
@@ -128,14 +133,18 @@ class ClusterIT {
     List<Member> updated =
         Blocking.get(
             cluster.updateMember(member.id(), List.of("http://127.0.0.1:3", "http://127.0.0.1:4")));
-    assertThat(updated).filteredOn(m -> m.id() == member.id()).singleElement()
+    assertThat(updated)
+        .filteredOn(m -> m.id() == member.id())
+        .singleElement()
         .extracting(Member::peerUrls)
         .isEqualTo(List.of("http://127.0.0.1:3", "http://127.0.0.1:4"));
     assertThat(etcdctl("member", "list"))
         .contains(member.hexId() + ", unstarted, , http://127.0.0.1:3,http://127.0.0.1:4, , false");
 
     Blocking.get(cluster.removeMember(member.id()));
-    assertThat(Blocking.get(cluster.listMembers())).extracting(Member::id).doesNotContain(member.id());
+    assertThat(Blocking.get(cluster.listMembers()))
+        .extracting(Member::id)
+        .doesNotContain(member.id());
   }
 
   @Test

@@ -34,7 +34,9 @@ public final class JoiningMember implements AutoCloseable {
       Path base = Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
       dataDir = Files.createTempDirectory(base, "typed-etcd-joining-" + name + "-");
       Path logs = Path.of(System.getProperty("etcd.logs", "target/etcd-logs")).toAbsolutePath();
-      log = Files.createDirectories(logs).resolve("JoiningMember-" + name + "-" + clientPort + ".log");
+      log =
+          Files.createDirectories(logs)
+              .resolve("JoiningMember-" + name + "-" + clientPort + ".log");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

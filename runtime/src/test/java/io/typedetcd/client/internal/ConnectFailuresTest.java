@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 class ConnectFailuresTest {
   @Test
   void untrustedServerPointsAtTrustedCa() {
-    assertThat(ConnectFailures.hint("io exception: pkix path validation failed: path does not chain"))
+    assertThat(
+            ConnectFailures.hint("io exception: pkix path validation failed: path does not chain"))
         .contains("server certificate")
         .contains("trustedCa(...)");
   }

@@ -164,12 +164,12 @@ class MaintenanceIT {
 
     EtcdServer member = etcd.cluster().members().get(0);
     JsonNode status =
-        new ObjectMapper().readTree(member.etcdctl("-w", "json", "snapshot", "status", file.toString()));
+        new ObjectMapper()
+            .readTree(member.etcdctl("-w", "json", "snapshot", "status", file.toString()));
     assertThat(status.path("revision").asLong()).isGreaterThanOrEqualTo(rev);
     assertThat(status.path("totalKey").asLong()).isPositive();
     // restore checks the SHA-256 etcd appends to the stream.
-    member.etcdctl(
-        "snapshot", "restore", file.toString(), "--data-dir=" + dir.resolve("restored"));
+    member.etcdctl("snapshot", "restore", file.toString(), "--data-dir=" + dir.resolve("restored"));
     assertThat(dir.resolve("restored").resolve("member")).isDirectory();
   }
 
@@ -254,9 +254,9 @@ class MaintenanceIT {
     assertThatThrownBy(() -> Blocking.get(closed.maintenance().status(etcd.endpoints().get(0))))
         .isInstanceOf(EtcdException.class)
         .hasMessageContaining("closed");
-    assertThatThrownBy(() -> Blocking.get(closed.maintenance().snapshot(OutputStream.nullOutputStream())))
+    assertThatThrownBy(
+            () -> Blocking.get(closed.maintenance().snapshot(OutputStream.nullOutputStream())))
         .isInstanceOf(EtcdException.class)
         .hasMessageContaining("closed");
   }
-
 }
