@@ -73,10 +73,10 @@ final class SnapshotCall extends ClientCall.Listener<SnapshotResponse> {
     call.sendMessage(SnapshotRequest.getDefaultInstance());
     call.halfClose();
     call.request(1);
-    long stall = rpc.config().callTimeout().toNanos();
+    long every = Math.max(rpc.config().callTimeout().toNanos() / 4, 1_000_000);
     watchdog =
         rpc.scheduler()
-            .scheduleWithFixedDelay(this::checkStalled, stall / 4, stall / 4, TimeUnit.NANOSECONDS);
+            .scheduleWithFixedDelay(this::checkStalled, every, every, TimeUnit.NANOSECONDS);
   }
 
   /** Fails the download (used when the client closes). */

@@ -32,7 +32,7 @@ class TokenExpiryIT {
       String first = client.connection().rpc().tokens().current();
 
       // Time passing is the condition: etcd checks token TTLs once a second.
-      idleFor(TTL.plusMillis(1500));
+      idleFor(TTL.plusMillis(2000));
 
       assertThat(Blocking.get(client.kv().get("/ttl/a")).kvs())
           .extracting(KeyValue::value)
@@ -40,20 +40,20 @@ class TokenExpiryIT {
       String second = client.connection().rpc().tokens().current();
       assertThat(second).isNotNull().isNotEqualTo(first);
 
-      idleFor(TTL.plusMillis(1500));
+      idleFor(TTL.plusMillis(2000));
       Blocking.get(client.kv().put("/ttl/a", "2")); // a write is retried after renewal too
       String third = client.connection().rpc().tokens().current();
       assertThat(third).isNotEqualTo(second);
       assertThat(etcd.etcdctl("--user=root:rootpw", "get", "--print-value-only", "/ttl/a"))
           .isEqualTo("2\n");
 
-      idleFor(TTL.plusMillis(1500));
+      idleFor(TTL.plusMillis(2000));
       assertThat(Blocking.get(client.maintenance().snapshot(OutputStream.nullOutputStream())))
           .isGreaterThan(32); // a stream renews too
       String fourth = client.connection().rpc().tokens().current();
       assertThat(fourth).isNotEqualTo(third);
 
-      idleFor(TTL.plusMillis(1500));
+      idleFor(TTL.plusMillis(2000));
       Blocking.get(client.maintenance().hash(etcd.endpoint())); // and a per-member channel
       assertThat(client.connection().rpc().tokens().current()).isNotEqualTo(fourth);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.typedetcd.client.Blocking;
+import io.typedetcd.client.DeadlineExceededException;
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.EtcdException;
 import io.typedetcd.client.cluster.Eventually;
@@ -242,6 +243,32 @@ class MaintenanceIT {
         assertThat(Blocking.get(c.maintenance().alarms())).isEmpty();
         assertThat(small.etcdctl("alarm", "list")).isBlank();
         assertThat(Blocking.get(c.maintenance().disarm(alarm))).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aFrozenMemberFailsSnapshotAndStatusByTheCallTimeout() {
+    try (EtcdServer frozen = EtcdServer.builder().build()) {
+      frozen.start();
+      try (EtcdClient c =
+          EtcdClient.builder()
+              .endpoints(frozen.endpoint())
+              .callTimeout(Duration.ofSeconds(1))
+              .build()) {
+        frozen.pause();
+        long start = System.nanoTime();
+        assertThatThrownBy(
+                () -> Blocking.get(c.maintenance().snapshot(OutputStream.nullOutputStream())))
+            .isInstanceOf(DeadlineExceededException.class)
+            .hasMessageContaining("stalled");
+        assertThatThrownBy(() -> Blocking.get(c.maintenance().status(frozen.endpoint())))
+            .isInstanceOf(DeadlineExceededException.class)
+            .hasMessageContaining("endpoint " + frozen.endpoint());
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        frozen.resume();
+        assertThat(Blocking.get(c.maintenance().snapshot(OutputStream.nullOutputStream())))
+            .isGreaterThan(32);
       }
     }
   }
