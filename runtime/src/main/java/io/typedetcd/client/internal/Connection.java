@@ -114,6 +114,8 @@ public final class Connection {
     while (state != ConnectivityState.READY) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
+        String why =
+            state == ConnectivityState.TRANSIENT_FAILURE ? ConnectFailures.describe(channel) : null;
         throw new UnavailableException(
             "could not connect to any etcd endpoint of ["
                 + config.endpointList()
@@ -121,7 +123,8 @@ public final class Connection {
                 + config.dialTimeout()
                 + " (last state "
                 + state
-                + "); is etcd running there?",
+                + ")"
+                + (why == null ? "; is etcd running there?" : ": " + why),
             null,
             null);
       }
