@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A secondary index on a property, kept in the same transaction as the entity, so a repository
- * can declare {@code findBy<Property>}.
+ * A secondary index on a property, kept in the same transaction as the entity, so a repository can
+ * declare {@code findBy<Property>}.
  *
  * <pre>{@code
  * record ServiceInstance(@Key String id, @Indexed String zone, @Indexed(unique = true) String host) {}

@@ -7,10 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A component of the entity's key. Several {@code @Key}s compose the key path in declaration
- * order: {@code {prefix}/{key1}/{key2}}. Supported types: {@code String}, {@code UUID}, {@code
- * int}/{@code long} (boxed too; encoded so that key order is numeric order) and enums; other types
- * need a {@link #codec()}.
+ * A component of the entity's key. Several {@code @Key}s compose the key path in declaration order:
+ * {@code {prefix}/{key1}/{key2}}. Supported types: {@code String}, {@code UUID}, {@code int}/{@code
+ * long} (boxed too; encoded so that key order is numeric order) and enums; other types need a
+ * {@link #codec()}.
  *
  * <pre>{@code
  * record Order(@Key String customer, @Key long number, double total) {}

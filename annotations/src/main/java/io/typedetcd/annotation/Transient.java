@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A property that is not stored. On a record it takes its type's default value when read (null,
- * 0, false).
+ * A property that is not stored. On a record it takes its type's default value when read (null, 0,
+ * false).
  *
  * <pre>{@code
  * record Session(@Key String id, String user, @Transient boolean cachedLocally) {}

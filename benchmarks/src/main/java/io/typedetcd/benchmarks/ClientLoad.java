@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Put, linearizable get and serializable get load against one local etcd it starts, for our
- * client, jetcd and raw gRPC stubs in one run, in the shapes of the Go clientv3 reference ({@code
+ * Put, linearizable get and serializable get load against one local etcd it starts, for our client,
+ * jetcd and raw gRPC stubs in one run, in the shapes of the Go clientv3 reference ({@code
  * shared/bench/go-clientv3}): 10-byte keys, 256-byte values, 1/16/128 requests in flight.
  *
  * <pre>{@code
@@ -88,8 +88,9 @@ public final class ClientLoad {
       case "typed" -> new TypedEtcdDriver(endpoint);
       case "jetcd" -> new JetcdDriver(endpoint);
       case "raw" -> new RawGrpcDriver(endpoint);
-      default -> throw new IllegalArgumentException(
-          "unknown client '" + name + "'; use typed, jetcd or raw");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown client '" + name + "'; use typed, jetcd or raw");
     };
   }
 }

@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * CPU used so far by this JVM, by the etcd process (from /proc, in clock ticks) and by the whole
  * machine: the same accounting as the Go reference benchmark, so the figures compare.
  */
-record CpuSnapshot(long wallNanos, long clientNanos, long etcdTicks, long totalTicks, long idleTicks) {
+record CpuSnapshot(
+    long wallNanos, long clientNanos, long etcdTicks, long totalTicks, long idleTicks) {
   static final double CLK_TCK = 100.0;
 
   static CpuSnapshot take(long etcdPid) {

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 
 /**
- * Runs {@code n} operations with {@code inFlight} of them outstanding at any time (each lane
- * issues its next operation when the previous completes), recording each one's latency.
+ * Runs {@code n} operations with {@code inFlight} of them outstanding at any time (each lane issues
+ * its next operation when the previous completes), recording each one's latency.
  */
 final class Phase {
   private Phase() {}
@@ -30,8 +30,17 @@ final class Phase {
     String row() {
       return String.format(
           "| %s | %s | %d | %d | %.0f | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f%% |",
-          client, phase, inFlight, ops, perSecond, p50Ms, p99Ms, maxMs, clientCpuPer10k,
-          etcdCpuPer10k, busyPercent);
+          client,
+          phase,
+          inFlight,
+          ops,
+          perSecond,
+          p50Ms,
+          p99Ms,
+          maxMs,
+          clientCpuPer10k,
+          etcdCpuPer10k,
+          busyPercent);
     }
   }
 
@@ -66,8 +75,7 @@ final class Phase {
     Arrays.sort(latency);
     double seconds = (after.wallNanos() - before.wallNanos()) / 1e9;
     double clientCpu = (after.clientNanos() - before.clientNanos()) / 1e9 * 10_000 / n;
-    double etcdCpu =
-        (after.etcdTicks() - before.etcdTicks()) / CpuSnapshot.CLK_TCK * 10_000 / n;
+    double etcdCpu = (after.etcdTicks() - before.etcdTicks()) / CpuSnapshot.CLK_TCK * 10_000 / n;
     long dt = after.totalTicks() - before.totalTicks();
     double busy = dt == 0 ? 0 : 100.0 * (dt - (after.idleTicks() - before.idleTicks())) / dt;
     return new Result(

@@ -121,8 +121,7 @@ class KvFaultIT {
           error = e;
         }
         assertThat(error).isInstanceOf(DeadlineExceededException.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - start))
-            .isLessThan(timeout.plusSeconds(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(timeout.plusSeconds(1));
 
         // The balanced client: every call ends by its deadline, and once keep-alive drops the
         // frozen member, calls succeed on the others.

@@ -22,8 +22,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts a throwaway etcd, then puts, gets and watches keys through the raw generated gRPC stubs
- * of our {@code proto} module, saying what happens in plain words.
+ * Starts a throwaway etcd, then puts, gets and watches keys through the raw generated gRPC stubs of
+ * our {@code proto} module, saying what happens in plain words.
  *
  * <pre>{@code scripts/demo.sh}</pre>
  */
@@ -60,13 +60,13 @@ public final class RawStubsDemo {
 
     PutResponse first = kv.put(put("/demo/greeting", "hello, etcd"));
     say("put /demo/greeting = 'hello, etcd' at revision %d", first.getHeader().getRevision());
-    PutResponse second = kv.put(put("/demo/greeting", "hello again").toBuilder().setPrevKv(true).build());
+    PutResponse second =
+        kv.put(put("/demo/greeting", "hello again").toBuilder().setPrevKv(true).build());
     say(
         "put /demo/greeting = 'hello again' at revision %d (it replaced '%s')",
         second.getHeader().getRevision(), second.getPrevKv().getValue().toStringUtf8());
 
-    RangeResponse got =
-        kv.range(RangeRequest.newBuilder().setKey(utf8("/demo/greeting")).build());
+    RangeResponse got = kv.range(RangeRequest.newBuilder().setKey(utf8("/demo/greeting")).build());
     say(
         "get /demo/greeting -> '%s' (version %d)",
         got.getKvs(0).getValue().toStringUtf8(), got.getKvs(0).getVersion());
@@ -94,7 +94,9 @@ public final class RawStubsDemo {
     end[end.length - 1]++;
     return WatchRequest.newBuilder()
         .setCreateRequest(
-            WatchCreateRequest.newBuilder().setKey(utf8(prefix)).setRangeEnd(ByteString.copyFrom(end)))
+            WatchCreateRequest.newBuilder()
+                .setKey(utf8(prefix))
+                .setRangeEnd(ByteString.copyFrom(end)))
         .build();
   }
 

@@ -39,15 +39,23 @@ public final class Errors {
     }
     // etcd rejects these before proposing the request to raft: it was not applied.
     String d = description(status);
+    // "unhealthy cluster": a membership change refused by --strict-reconfig-check (a member not
+    // connected for 5 s) before it was proposed.
     return d.equals("etcdserver: no leader")
         || d.equals("etcdserver: not capable")
-        || d.equals("etcdserver: too many requests");
+        || d.equals("etcdserver: too many requests")
+        || d.equals("etcdserver: unhealthy cluster");
   }
 
   /** A stale or expired token: authenticate again and retry once. */
   static boolean isInvalidToken(Status status) {
     String d = description(status);
-    return d.equals(INVALID_TOKEN) || d.equals(AUTH_OLD_REVISION);
+    // etcd 3.4's maintenance calls (hash, snapshot, defragment...) send the auth store's own
+    // errors, "auth: ..." with code UNKNOWN.
+    return d.equals(INVALID_TOKEN)
+        || d.equals(AUTH_OLD_REVISION)
+        || d.equals("auth: invalid auth token")
+        || d.equals("auth: revision of auth store is old");
   }
 
   /** Turns any failure of a call into the exception callers see. */
@@ -58,8 +66,7 @@ public final class Errors {
       return e;
     }
     if (!(t instanceof StatusRuntimeException sre)) {
-      return new EtcdException(
-          "etcd call failed" + about(key) + ": " + t, key, t);
+      return new EtcdException("etcd call failed" + about(key) + ": " + t, key, t);
     }
     Status status = sre.getStatus();
     String d = description(status);
@@ -88,6 +95,17 @@ public final class Errors {
         if (d.startsWith("etcdserver: authentication failed")) {
           return new AuthenticationException(msg, key, sre);
         }
+        if (d.equals("etcdserver: user name is empty")) {
+          // etcd's answer to a call without a token once authentication is on.
+          return new AuthenticationException(
+              "etcd has authentication enabled and this client has no user: build it with"
+                  + " user(name, password) ("
+                  + d
+                  + ")"
+                  + about(key),
+              key,
+              sre);
+        }
         if (d.equals("etcdserver: request is too large")) {
           return new RequestTooLargeException(msg, key, sre);
         }
@@ -106,6 +124,14 @@ public final class Errors {
       case CANCELLED:
       case UNKNOWN:
       case INTERNAL:
+        // The auth store's own errors reach clients unconverted, as UNKNOWN: from etcd 3.4's
+        // maintenance calls, and for a password given to a user created without one.
+        if (d.startsWith("auth: authentication failed") || d.equals("auth: user name is empty")) {
+          return new AuthenticationException(msg, key, sre);
+        }
+        if (d.equals("auth: permission denied")) {
+          return new PermissionDeniedException(msg, key, sre);
+        }
         if (mutates && maybeSent && !isRetryable(status, true, true)) {
           return new OutcomeUnknownException(
               "the write" + about(key) + " may or may not have been applied: " + d, key, sre);
