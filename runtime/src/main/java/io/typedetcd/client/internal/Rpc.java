@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Reads are retried on UNAVAILABLE with jittered exponential backoff until the call's deadline.
  * Writes are retried only when they provably never reached a server: no byte of the request was
- * handed to a transport (tracked per attempt), or etcd refused it before proposing it to raft.
- * Any other failure of a write that may have been sent is an {@code OutcomeUnknownException}.
+ * handed to a transport (tracked per attempt), or etcd refused it before proposing it to raft. Any
+ * other failure of a write that may have been sent is an {@code OutcomeUnknownException}.
  */
 public final class Rpc {
   /** How a call may be retried. */
@@ -98,8 +98,8 @@ public final class Rpc {
   }
 
   /**
-   * Sends {@code request} and completes with the response or an {@link EtcdException} naming
-   * {@code key}.
+   * Sends {@code request} and completes with the response or an {@link EtcdException} naming {@code
+   * key}.
    */
   public <Q extends com.google.protobuf.MessageLite, R> CompletableFuture<R> unary(
       MethodDescriptor<Q, R> method, Q request, Kind kind, @Nullable String key) {
@@ -223,7 +223,8 @@ public final class Rpc {
       EtcdException error =
           rpc.closed
               ? new EtcdException("the client is closed", key, status.asRuntimeException())
-              : Errors.toEtcd(status.asRuntimeException(trailers), key, kind == Kind.WRITE, maybeSent);
+              : Errors.toEtcd(
+                  status.asRuntimeException(trailers), key, kind == Kind.WRITE, maybeSent);
       future.completeExceptionally(error);
     }
 
