@@ -52,6 +52,15 @@ public final class Errors {
   }
 
   /**
+   * A watch's cancel reason without the "rpc error: code = ... desc = " that etcd puts before the
+   * message of a gRPC error (as for permission denials).
+   */
+  static String watchCancelReason(String raw) {
+    int desc = raw.indexOf(" desc = ");
+    return raw.startsWith("rpc error: ") && desc > 0 ? raw.substring(desc + 8) : raw;
+  }
+
+  /**
    * Whether etcd refused a watch create because of the stream's token. etcd 3.4 reports an expired
    * token as a plain permission denial, so with auth a denial is worth one token refresh too.
    */
@@ -67,8 +76,12 @@ public final class Errors {
       String reason, long compactRevision, String key, long fromRevision) {
     if (compactRevision > 0 || reason.equals(COMPACTED) || reason.contains("compacted")) {
       return new CompactedException(
-          "cannot watch '" + key + "' from revision " + fromRevision
-              + ": etcd compacted its history up to revision " + compactRevision,
+          "cannot watch '"
+              + key
+              + "' from revision "
+              + fromRevision
+              + ": etcd compacted its history up to revision "
+              + compactRevision,
           key,
           compactRevision,
           null);
@@ -80,7 +93,9 @@ public final class Errors {
       return new AuthenticationException(reason + about(key), key, null);
     }
     return new EtcdException(
-        "etcd cancelled the watch" + about(key) + ": "
+        "etcd cancelled the watch"
+            + about(key)
+            + ": "
             + (reason.isEmpty() ? "no reason given" : reason),
         key,
         null);
@@ -94,8 +109,7 @@ public final class Errors {
       return e;
     }
     if (!(t instanceof StatusRuntimeException sre)) {
-      return new EtcdException(
-          "etcd call failed" + about(key) + ": " + t, key, t);
+      return new EtcdException("etcd call failed" + about(key) + ": " + t, key, t);
     }
     Status status = sre.getStatus();
     String d = description(status);

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One watcher's position in etcd's history: the revision to resume from after a stream failure,
  * reassembly of fragmented responses, and conversion of events (namespace stripped). It is what
- * makes resumption exact: events below the resume revision are dropped, so none is delivered
- * twice, and the resume revision only moves past revisions whose events were all queued.
+ * makes resumption exact: events below the resume revision are dropped, so none is delivered twice,
+ * and the resume revision only moves past revisions whose events were all queued.
  *
  * <p>Not thread-safe; the owner serializes access.
  */
@@ -35,9 +35,9 @@ final class WatchCursor {
   }
 
   /**
-   * etcd registered the watch when its store was at {@code headerRevision}. A watch "from now"
-   * pins its start here (etcd 3.4 watches from exactly {@code headerRevision + 1}), so a resume
-   * neither skips nor repeats what happened since.
+   * etcd registered the watch when its store was at {@code headerRevision}. A watch "from now" pins
+   * its start here (etcd 3.4 watches from exactly {@code headerRevision + 1}), so a resume neither
+   * skips nor repeats what happened since.
    */
   void created(long headerRevision) {
     if (next == 0) {
@@ -56,8 +56,8 @@ final class WatchCursor {
   }
 
   /**
-   * The batch to deliver for an events response, or null while fragments are still arriving or
-   * when every event repeats one already queued.
+   * The batch to deliver for an events response, or null while fragments are still arriving or when
+   * every event repeats one already queued.
    */
   @Nullable WatchBatch events(WatchResponse r) {
     if (r.getFragment()) {
@@ -89,10 +89,10 @@ final class WatchCursor {
   }
 
   /**
-   * A progress notification at {@code revision}: the revision to report, or 0 when it adds
-   * nothing. With {@code trusted} (a notification for this watcher alone, which etcd sends after
-   * all its events below the revision) it also moves the resume revision, to {@code revision}
-   * rather than past it, in case events of that very revision are still on their way.
+   * A progress notification at {@code revision}: the revision to report, or 0 when it adds nothing.
+   * With {@code trusted} (a notification for this watcher alone, which etcd sends after all its
+   * events below the revision) it also moves the resume revision, to {@code revision} rather than
+   * past it, in case events of that very revision are still on their way.
    */
   long progress(long revision, boolean trusted) {
     if (trusted) {

@@ -58,6 +58,20 @@ final class WatchDelivery implements Runnable {
     return batches;
   }
 
+  /** The error that ends a watcher whose queue overflowed. */
+  EtcdException overflow(String key) {
+    return new EtcdException(
+        "listener too slow: "
+            + pending()
+            + " batches pending for the watch on '"
+            + key
+            + "' (its maxPendingBatches); it was cancelled after delivering revision "
+            + delivered
+            + ", so watch again from the next one",
+        key,
+        null);
+  }
+
   /** Queues a batch; false (and nothing queued) when the queue is full. */
   synchronized boolean offer(WatchBatch batch) {
     if (closed) {
@@ -117,7 +131,10 @@ final class WatchDelivery implements Runnable {
     try {
       executor.execute(this);
     } catch (RejectedExecutionException e) {
-      running = false; // the executor is shut down: the client is gone
+      // The client closed its executor; the last callbacks still must run somewhere.
+      Thread t = new Thread(this, "typed-etcd-watch-last-callbacks");
+      t.setDaemon(true);
+      t.start();
     }
   }
 
@@ -186,8 +203,7 @@ final class WatchDelivery implements Runnable {
     synchronized (this) {
       e = error;
     }
-    created.completeExceptionally(
-        e != null ? e : new EtcdException("the watcher was closed before etcd registered it"));
+    created.completeExceptionally(e != null ? e : new EtcdException("the watcher was closed"));
     try {
       if (e != null) {
         listener.onError(e);

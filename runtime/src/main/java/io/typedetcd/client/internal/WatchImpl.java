@@ -9,10 +9,7 @@ import io.typedetcd.client.watch.WatchBatch;
 import io.typedetcd.client.watch.WatchListener;
 import io.typedetcd.client.watch.WatchOptions;
 import io.typedetcd.client.watch.Watcher;
-import io.typedetcd.proto.etcdserverpb.WatchCancelRequest;
 import io.typedetcd.proto.etcdserverpb.WatchCreateRequest;
-import io.typedetcd.proto.etcdserverpb.WatchProgressRequest;
-import io.typedetcd.proto.etcdserverpb.WatchRequest;
 import io.typedetcd.proto.etcdserverpb.WatchResponse;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -79,17 +76,17 @@ final class WatchImpl implements Watch, WatchStream.Handler {
         new WatcherImpl(
             this, namespaced, key.toStringUtf8(), ns, listener, options.maxPendingBatches());
     synchronized (lock) {
-      if (closed) {
-        w.delivery.finish(new EtcdException("the client is closed", w.key, null), true);
+      if (!closed) {
+        live.add(w);
+        if (stream.isOpen()) {
+          sendCreate(w);
+        } else {
+          stream.ensureOpen();
+        }
         return w;
       }
-      live.add(w);
-      if (stream.isOpen()) {
-        sendCreate(w);
-      } else {
-        stream.ensureOpen();
-      }
     }
+    w.delivery.finish(new EtcdException("the client is closed", w.key, null), true);
     return w;
   }
 
@@ -103,7 +100,7 @@ final class WatchImpl implements Watch, WatchStream.Handler {
       }
       progress.add(f, stream.isOpen());
       if (stream.isOpen()) {
-        stream.send(PROGRESS);
+        stream.sendProgress();
       } else {
         stream.ensureOpen();
       }
@@ -159,7 +156,7 @@ final class WatchImpl implements Watch, WatchStream.Handler {
     live.remove(w);
     if (w.watchId != WatcherImpl.NO_ID) {
       byId.remove(w.watchId);
-      stream.send(cancel(w.watchId));
+      stream.sendCancel(w.watchId);
       w.watchId = WatcherImpl.NO_ID;
     } // else a create in flight is cancelled when its answer comes
     w.delivery.finish(error, dropPending);
@@ -167,9 +164,8 @@ final class WatchImpl implements Watch, WatchStream.Handler {
   }
 
   private void sendCreate(WatcherImpl w) {
-    w.creating = true;
     creates.add(w);
-    stream.send(WatchRequest.newBuilder().setCreateRequest(w.createRequest()).build());
+    stream.sendCreate(w.createRequest());
   }
 
   @Override
@@ -183,7 +179,7 @@ final class WatchImpl implements Watch, WatchStream.Handler {
       sendCreate(w);
     }
     for (int i = progress.reopened(); i > 0; i--) {
-      stream.send(PROGRESS);
+      stream.sendProgress();
     }
   }
 
@@ -194,7 +190,6 @@ final class WatchImpl implements Watch, WatchStream.Handler {
     progress.lost();
     for (WatcherImpl w : live) {
       w.watchId = WatcherImpl.NO_ID;
-      w.creating = false;
       w.cursor.reset();
     }
   }
@@ -228,11 +223,11 @@ final class WatchImpl implements Watch, WatchStream.Handler {
     if (r.getCanceled()) {
       byId.remove(id);
       w.watchId = WatcherImpl.NO_ID;
-      end(w, refusal(w, r), false);
+      end(w, w.refusal(r), false);
     } else if (w.cursor.hasEvents(r)) {
       WatchBatch batch = w.cursor.events(r);
       if (batch != null && !w.delivery.offer(batch)) {
-        end(w, tooSlow(w), true);
+        end(w, w.delivery.overflow(w.key), true);
       }
     } else {
       long revision = w.cursor.progress(r.getHeader().getRevision(), true);
@@ -248,25 +243,24 @@ final class WatchImpl implements Watch, WatchStream.Handler {
       stream.restart("etcd answered a watch create that was not sent", false);
       return;
     }
-    w.creating = false;
     if (r.getCanceled()) {
       if (w.ended) {
         return;
       }
-      String reason = r.getCancelReason();
+      String reason = Errors.watchCancelReason(r.getCancelReason());
       if (!w.authRetried && Errors.isWatchTokenProblem(reason, rpc.tokens() != null)) {
         w.authRetried = true;
         stream.restart("refreshing the auth token", true);
         return;
       }
-      end(w, refusal(w, r), false);
+      end(w, w.refusal(r), false);
       if (reason.equals(Errors.PERMISSION_DENIED)) {
         stream.restart("etcd 3.4 reads nothing more from a stream after a denied watch", false);
       }
       return;
     }
     if (w.ended) {
-      stream.send(cancel(r.getWatchId()));
+      stream.sendCancel(r.getWatchId());
       return;
     }
     stream.healthy();
@@ -284,41 +278,12 @@ final class WatchImpl implements Watch, WatchStream.Handler {
   private void progressAnswered(long revision) {
     progress.answered(revision);
     // Delivered, but not trusted for resuming: see the Watch Javadoc on etcd issue 15220.
-    for (WatcherImpl w : byId.values()) {
+    for (WatcherImpl w : new ArrayList<>(byId.values())) {
       long reported = w.cursor.progress(revision, false);
       if (reported > 0) {
         w.delivery.progress(reported);
       }
     }
     stream.closeIfIdle();
-  }
-
-  private static EtcdException refusal(WatcherImpl w, WatchResponse r) {
-    long from = w.cursor.resumeRevision();
-    return Errors.watchCanceled(r.getCancelReason(), r.getCompactRevision(), w.key, from);
-  }
-
-  private static EtcdException tooSlow(WatcherImpl w) {
-    return new EtcdException(
-        "listener too slow: "
-            + w.delivery.pending()
-            + " batches pending for the watch on '"
-            + w.key
-            + "' (its maxPendingBatches); it was cancelled after delivering revision "
-            + w.revision()
-            + ", so watch again from the next one",
-        w.key,
-        null);
-  }
-
-  private static final WatchRequest PROGRESS =
-      WatchRequest.newBuilder()
-          .setProgressRequest(WatchProgressRequest.getDefaultInstance())
-          .build();
-
-  private static WatchRequest cancel(long id) {
-    return WatchRequest.newBuilder()
-        .setCancelRequest(WatchCancelRequest.newBuilder().setWatchId(id))
-        .build();
   }
 }

@@ -7,9 +7,9 @@ import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Callers waiting for an on-demand progress notification. etcd answers progress requests in
- * order, so the oldest request sent on the current stream gets the next answer; a caller that
- * timed out keeps its place so that its late answer is not taken for a newer request's.
+ * Callers waiting for an on-demand progress notification. etcd answers progress requests in order,
+ * so the oldest request sent on the current stream gets the next answer; a caller that timed out
+ * keeps its place so that its late answer is not taken for a newer request's.
  *
  * <p>Not thread-safe; the owner serializes access. Futures complete on the executor.
  */

@@ -3,7 +3,10 @@ package io.typedetcd.client.internal;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
 import io.grpc.Status;
+import io.typedetcd.proto.etcdserverpb.WatchCancelRequest;
+import io.typedetcd.proto.etcdserverpb.WatchCreateRequest;
 import io.typedetcd.proto.etcdserverpb.WatchGrpc;
+import io.typedetcd.proto.etcdserverpb.WatchProgressRequest;
 import io.typedetcd.proto.etcdserverpb.WatchRequest;
 import io.typedetcd.proto.etcdserverpb.WatchResponse;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,6 +22,10 @@ import org.jspecify.annotations.Nullable;
 final class WatchStream {
   private static final Metadata.Key<String> REQUIRE_LEADER =
       Metadata.Key.of("hasleader", Metadata.ASCII_STRING_MARSHALLER);
+  private static final WatchRequest PROGRESS =
+      WatchRequest.newBuilder()
+          .setProgressRequest(WatchProgressRequest.getDefaultInstance())
+          .build();
 
   /** What the stream carries; called under the lock. */
   interface Handler {
@@ -55,18 +62,27 @@ final class WatchStream {
     return current != null;
   }
 
-  /** The token the current attempt was opened with (null without auth or attempt). */
-  @Nullable String token() {
-    Attempt a = current;
-    return a == null ? null : a.token;
-  }
-
   /** Sends on the current attempt; dropped when there is none (the next one resends state). */
-  void send(WatchRequest request) {
+  private void send(WatchRequest request) {
     Attempt a = current;
     if (a != null) {
       a.call.sendMessage(request);
     }
+  }
+
+  void sendCreate(WatchCreateRequest create) {
+    send(WatchRequest.newBuilder().setCreateRequest(create).build());
+  }
+
+  void sendCancel(long watchId) {
+    send(
+        WatchRequest.newBuilder()
+            .setCancelRequest(WatchCancelRequest.newBuilder().setWatchId(watchId))
+            .build());
+  }
+
+  void sendProgress() {
+    send(PROGRESS);
   }
 
   /** The stream works: the next failure reconnects without delay growth. */

@@ -1,8 +1,10 @@
 package io.typedetcd.client.internal;
 
+import io.typedetcd.client.EtcdException;
 import io.typedetcd.client.watch.WatchListener;
 import io.typedetcd.client.watch.Watcher;
 import io.typedetcd.proto.etcdserverpb.WatchCreateRequest;
+import io.typedetcd.proto.etcdserverpb.WatchResponse;
 import java.util.concurrent.CompletableFuture;
 
 /** One watcher: what it watches, where it is in history, and its delivery queue. */
@@ -18,7 +20,6 @@ final class WatcherImpl implements Watcher {
 
   // Guarded by the owner's lock.
   long watchId = NO_ID; // etcd's id on the current stream, once created
-  boolean creating; // a create request is in flight on the current stream
   boolean ended; // closed or failed: never re-created
   boolean registered; // etcd answered a create at least once
   boolean authRetried; // a permission denial already led to a token refresh
@@ -35,8 +36,7 @@ final class WatcherImpl implements Watcher {
     this.key = key;
     this.cursor = new WatchCursor(ns, request.getStartRevision());
     this.delivery =
-        new WatchDelivery(
-            owner.executor(), listener, created, maxPending, e -> owner.close(this));
+        new WatchDelivery(owner.executor(), listener, created, maxPending, e -> owner.close(this));
   }
 
   /** The create request for the current position in history. */
@@ -44,9 +44,15 @@ final class WatcherImpl implements Watcher {
     return request.toBuilder().setStartRevision(cursor.resumeRevision()).build();
   }
 
+  /** What the listener gets when etcd refuses or cancels this watch. */
+  EtcdException refusal(WatchResponse r) {
+    String reason = Errors.watchCancelReason(r.getCancelReason());
+    return Errors.watchCanceled(reason, r.getCompactRevision(), key, cursor.resumeRevision());
+  }
+
   @Override
   public CompletableFuture<Long> created() {
-    return created;
+    return created.copy(); // callers cannot complete ours
   }
 
   @Override

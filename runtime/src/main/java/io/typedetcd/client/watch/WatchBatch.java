@@ -15,8 +15,8 @@ import java.util.List;
  * });
  * }</pre>
  *
- * @param header etcd's header; {@code header().revision()} is the store revision when etcd sent
- *     the batch, which may be newer than its events
+ * @param header etcd's header; {@code header().revision()} is the store revision when etcd sent the
+ *     batch, which may be newer than its events
  * @param events never empty
  */
 public record WatchBatch(ResponseHeader header, List<WatchEvent> events) {

@@ -30,9 +30,9 @@ public interface WatchListener {
   default void onProgress(long revision) {}
 
   /**
-   * The watcher ended and will deliver nothing more: {@code CompactedException} when the history
-   * it needs is gone, {@code PermissionDeniedException}, a listener too slow (see {@link Watch}),
-   * or the client closing. By default the error is logged at WARNING.
+   * The watcher ended and will deliver nothing more: {@code CompactedException} when the history it
+   * needs is gone, {@code PermissionDeniedException}, a listener too slow (see {@link Watch}), or
+   * the client closing. By default the error is logged at WARNING.
    */
   default void onError(EtcdException error) {
     System.getLogger(WatchListener.class.getName())

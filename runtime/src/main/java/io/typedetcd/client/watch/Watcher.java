@@ -15,14 +15,14 @@ import java.util.concurrent.CompletableFuture;
 public interface Watcher extends AutoCloseable {
   /**
    * Completes with etcd's store revision at the moment it first registered the watch: every later
-   * change in range is delivered. Completes before the first {@code onEvents}; fails if the
-   * watcher ends first. It has no deadline: while no member is reachable it stays pending.
+   * change in range is delivered. Completes before the first {@code onEvents}; fails if the watcher
+   * ends first. It has no deadline: while no member is reachable it stays pending.
    */
   CompletableFuture<Long> created();
 
   /**
-   * The newest revision handed to the listener so far (of events or progress), 0 before any. A
-   * new watch started from {@code revision() + 1} continues exactly where this one stopped.
+   * The newest revision handed to the listener so far (of events or progress), 0 before any. A new
+   * watch started from {@code revision() + 1} continues exactly where this one stopped.
    */
   long revision();
 

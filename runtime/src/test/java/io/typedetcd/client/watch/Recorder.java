@@ -88,7 +88,10 @@ final class Recorder implements WatchListener {
   }
 
   void awaitEvents(int n) {
-    await(Duration.ofSeconds(20), () -> events().size() >= n, () -> "want " + n + " events: " + keys());
+    await(
+        Duration.ofSeconds(20),
+        () -> events().size() >= n,
+        () -> "want " + n + " events: " + keys());
   }
 
   EtcdException awaitError() {

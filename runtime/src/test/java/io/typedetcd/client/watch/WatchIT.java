@@ -2,27 +2,15 @@ package io.typedetcd.client.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.ByteString;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.stub.StreamObserver;
 import io.typedetcd.client.Blocking;
 import io.typedetcd.client.CompactedException;
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.KeyValue;
-import io.typedetcd.client.kv.DeleteOptions;
 import io.typedetcd.client.kv.KV;
-import io.typedetcd.client.kv.PutOptions;
-import io.typedetcd.proto.etcdserverpb.WatchCreateRequest;
-import io.typedetcd.proto.etcdserverpb.WatchGrpc;
-import io.typedetcd.proto.etcdserverpb.WatchRequest;
-import io.typedetcd.proto.etcdserverpb.WatchResponse;
 import io.typedetcd.testing.EtcdExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,11 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What etcd delivers to watchers: ranges, history, filters, namespace, fragments, many watches. */
+/** What etcd delivers to watchers: ranges, history, filters, namespace, many watches. */
 class WatchIT {
-  // Small requests so that a large revision exceeds the fragment threshold (max request + 512 KiB).
-  @RegisterExtension
-  static final EtcdExtension etcd = EtcdExtension.builder().maxRequestBytes(64 * 1024).build();
+  @RegisterExtension static final EtcdExtension etcd = EtcdExtension.builder().build();
 
   static EtcdClient client;
   static KV kv;
@@ -43,7 +29,7 @@ class WatchIT {
 
   @BeforeAll
   static void connect() {
-    client = EtcdClient.builder().endpoints(etcd.endpoint()).maxRequestBytes(64 * 1024).build();
+    client = EtcdClient.builder().endpoints(etcd.endpoint()).build();
     kv = client.kv();
     watch = client.watch();
   }
@@ -77,7 +63,8 @@ class WatchIT {
       assertThat(created).isLessThan(r1);
       assertThat(r.keys()).containsOnly(p + "a");
       assertThat(r.revisions()).containsExactly(r1, r2, r3);
-      assertThat(r.events()).extracting(WatchEvent::type)
+      assertThat(r.events())
+          .extracting(WatchEvent::type)
           .containsExactly(WatchEvent.Type.PUT, WatchEvent.Type.PUT, WatchEvent.Type.DELETE);
       assertThat(r.events().get(1).kv().value()).isEqualTo("2");
       assertThat(r.events().get(1).kv().version()).isEqualTo(2);
@@ -133,7 +120,8 @@ class WatchIT {
     Recorder noDelete = new Recorder();
     try (Watcher a = watch.watch(p + "k", WatchOptions.DEFAULT.withPrevKv(), all);
         Watcher b = watch.watch(p + "k", WatchOptions.DEFAULT.withNoPut(), noPut);
-        Watcher c = watch.watch(p + "k", WatchOptions.DEFAULT.withNoDelete().withNoDelete(), noDelete)) {
+        Watcher c =
+            watch.watch(p + "k", WatchOptions.DEFAULT.withNoDelete().withNoDelete(), noDelete)) {
       Blocking.get(a.created());
       Blocking.get(b.created());
       Blocking.get(c.created());
@@ -144,10 +132,14 @@ class WatchIT {
       noPut.awaitEvents(1);
       noDelete.awaitEvents(2);
 
-      assertThat(all.events()).extracting(e -> e.previous().map(KeyValue::value).orElse(null))
+      assertThat(all.events())
+          .extracting(e -> e.previous().map(KeyValue::value).orElse(null))
           .containsExactly(null, "1", "2");
-      assertThat(noPut.events()).extracting(WatchEvent::type).containsExactly(WatchEvent.Type.DELETE);
-      assertThat(noDelete.events()).extracting(WatchEvent::type)
+      assertThat(noPut.events())
+          .extracting(WatchEvent::type)
+          .containsExactly(WatchEvent.Type.DELETE);
+      assertThat(noDelete.events())
+          .extracting(WatchEvent::type)
           .containsExactly(WatchEvent.Type.PUT, WatchEvent.Type.PUT);
       assertThat(noDelete.events().get(0).prevKv()).isNull();
     }
@@ -160,7 +152,8 @@ class WatchIT {
       Recorder everything = new Recorder();
       Recorder fromM = new Recorder();
       Recorder one = new Recorder();
-      try (Watcher a = scoped.watch().watch("", WatchOptions.DEFAULT.withPrefix().withPrevKv(), everything);
+      try (Watcher a =
+              scoped.watch().watch("", WatchOptions.DEFAULT.withPrefix().withPrevKv(), everything);
           Watcher b = scoped.watch().watch("m", WatchOptions.DEFAULT.withFromKey(), fromM);
           Watcher c = scoped.watch().watch("k", one)) {
         Blocking.get(a.created());
@@ -242,77 +235,6 @@ class WatchIT {
       }
     } finally {
       watchers.forEach(Watcher::close);
-    }
-  }
-
-  @Test
-  void aRevisionTooLargeForOneMessageArrivesAsOneBatch() throws Exception {
-    int keys = 24;
-    ByteString big = ByteString.copyFrom(new byte[48 * 1024]);
-    for (int i = 0; i < keys; i++) {
-      Blocking.get(kv.put(ByteString.copyFromUtf8(p + i), big, PutOptions.DEFAULT));
-    }
-    Recorder r = new Recorder();
-    try (Watcher w = watch.watch(p, WatchOptions.DEFAULT.withPrefix().withPrevKv().withFragment(), r)) {
-      Blocking.get(w.created());
-      long deleted =
-          Blocking.get(kv.delete(p, DeleteOptions.DEFAULT.withPrefix())).header().revision();
-      r.awaitEvents(keys);
-      assertThat(r.batches).hasSize(1);
-      assertThat(r.batches.get(0).revision()).isEqualTo(deleted);
-      assertThat(r.events()).allSatisfy(e -> {
-        assertThat(e.type()).isEqualTo(WatchEvent.Type.DELETE);
-        assertThat(e.prevKv().valueBytes()).isEqualTo(big);
-      });
-      // etcd really split that revision: a raw stream sees several fragment responses.
-      assertThat(rawResponses(p, deleted)).hasSizeGreaterThan(1);
-    }
-  }
-
-  /** The responses etcd sends a raw fragmenting watch replaying {@code revision}. */
-  private List<WatchResponse> rawResponses(String prefix, long revision) throws Exception {
-    ManagedChannel channel =
-        ManagedChannelBuilder.forAddress("127.0.0.1", etcd.server().clientPort())
-            .usePlaintext()
-            .build();
-    try {
-      List<WatchResponse> got = new CopyOnWriteArrayList<>();
-      StreamObserver<WatchRequest> requests =
-          WatchGrpc.newStub(channel)
-              .watch(
-                  new StreamObserver<>() {
-                    @Override
-                    public void onNext(WatchResponse value) {
-                      if (!value.getCreated()) {
-                        got.add(value);
-                      }
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {}
-
-                    @Override
-                    public void onCompleted() {}
-                  });
-      ByteString key = ByteString.copyFromUtf8(prefix);
-      requests.onNext(
-          WatchRequest.newBuilder()
-              .setCreateRequest(
-                  WatchCreateRequest.newBuilder()
-                      .setKey(key)
-                      .setRangeEnd(ByteString.copyFromUtf8(prefix.substring(0, prefix.length() - 1) + "0"))
-                      .setStartRevision(revision)
-                      .setPrevKv(true)
-                      .setFragment(true))
-              .build());
-      Recorder.await(
-          Duration.ofSeconds(10),
-          () -> !got.isEmpty() && !got.get(got.size() - 1).getFragment(),
-          () -> "raw fragments " + got.size());
-      requests.onCompleted();
-      return got;
-    } finally {
-      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
   }
 }

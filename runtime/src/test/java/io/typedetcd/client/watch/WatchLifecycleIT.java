@@ -146,7 +146,8 @@ class WatchLifecycleIT {
           }
         };
     Recorder fast = new Recorder();
-    try (Watcher a = watch.watch(p, WatchOptions.DEFAULT.withPrefix().withMaxPendingBatches(5), blocking);
+    try (Watcher a =
+            watch.watch(p, WatchOptions.DEFAULT.withPrefix().withMaxPendingBatches(5), blocking);
         Watcher b = watch.watch(p, WatchOptions.DEFAULT.withPrefix(), fast)) {
       Blocking.get(a.created());
       Blocking.get(b.created());
