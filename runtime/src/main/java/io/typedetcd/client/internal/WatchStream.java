@@ -92,7 +92,7 @@ final class WatchStream {
 
   /** Opens an attempt now unless one is open or scheduled, or nothing needs one. */
   void ensureOpen() {
-    if (current != null || reopenScheduled || shutdown || !handler.needed()) {
+    if (current != null || reopenScheduled || shutdown || rpc.isClosed() || !handler.needed()) {
       return;
     }
     ClientCall<WatchRequest, WatchResponse> call =

@@ -101,6 +101,36 @@ class WatchFaultIT {
     }
   }
 
+  @Test
+  void aMemberThatLostItsLeaderDropsTheStreamAndTheWatchComesBack() {
+    EtcdCluster cluster = etcd.cluster();
+    Map<Long, EtcdServer> members = membersById(cluster);
+    try (EtcdClient client = connect(cluster)) {
+      Recorder r = new Recorder();
+      try (Watcher w = client.watch().watch(P, WatchOptions.DEFAULT.withPrefix(), r)) {
+        Blocking.get(w.created());
+        for (int i = 0; i < 20; i++) {
+          tryPut(client, i);
+        }
+        EtcdServer survivor = servingMember(r, members, 20);
+        int port = survivor.metricsPort();
+        assertThat(Metrics.gauge(port, "etcd_debugging_mvcc_watch_stream_total")).isEqualTo(1);
+        List<EtcdServer> others = cluster.members().stream().filter(m -> m != survivor).toList();
+        others.forEach(cluster::kill);
+        // The watch asked for a leader: the survivor ends its stream and refuses new ones.
+        Recorder.await(
+            Duration.ofSeconds(15),
+            () -> Metrics.gauge(port, "etcd_debugging_mvcc_watch_stream_total") == 0,
+            () -> "the leaderless member kept serving the watch");
+        others.forEach(cluster::restart);
+        for (int i = 20; i < 60; i++) {
+          tryPut(client, i);
+        }
+        assertExactlyWhatEtcdStored(client, r);
+      }
+    }
+  }
+
   private static void tryPut(EtcdClient client, int i) {
     try {
       Blocking.get(client.kv().put(String.format(P + "%04d", i), "v" + i));

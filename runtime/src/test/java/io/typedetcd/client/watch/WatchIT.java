@@ -151,11 +151,11 @@ class WatchIT {
         EtcdClient.builder().endpoints(etcd.endpoint()).namespace(p + "ns/").build()) {
       Recorder everything = new Recorder();
       Recorder fromM = new Recorder();
-      Recorder one = new Recorder();
+      Recorder aToL = new Recorder();
       try (Watcher a =
               scoped.watch().watch("", WatchOptions.DEFAULT.withPrefix().withPrevKv(), everything);
           Watcher b = scoped.watch().watch("m", WatchOptions.DEFAULT.withFromKey(), fromM);
-          Watcher c = scoped.watch().watch("k", one)) {
+          Watcher c = scoped.watch().watch("a", WatchOptions.DEFAULT.withRangeEnd("l"), aToL)) {
         Blocking.get(a.created());
         Blocking.get(b.created());
         Blocking.get(c.created());
@@ -167,7 +167,7 @@ class WatchIT {
         Blocking.get(scoped.kv().put("m", "4"));
         everything.awaitEvents(4);
         fromM.awaitEvents(2);
-        one.awaitEvents(2);
+        aToL.awaitEvents(2);
         put(p + "ns/zz", "last");
         fromM.awaitEvents(3);
         everything.awaitEvents(5);
@@ -175,7 +175,7 @@ class WatchIT {
         assertThat(everything.keys()).containsExactly("k", "z", "k", "m", "zz");
         assertThat(everything.events().get(2).previous().map(KeyValue::key)).contains("k");
         assertThat(fromM.keys()).containsExactly("z", "m", "zz");
-        assertThat(one.keys()).containsExactly("k", "k");
+        assertThat(aToL.keys()).containsExactly("k", "k");
       }
     }
   }
