@@ -49,7 +49,7 @@ final class WatchDelivery implements Runnable {
     this.listenerFailed = listenerFailed;
   }
 
-  /** The newest revision handed to the listener. */
+  /** The revision of the newest batch handed to the listener. */
   long delivered() {
     return delivered;
   }
@@ -176,7 +176,6 @@ final class WatchDelivery implements Runnable {
         delivered = Math.max(delivered, b.revision());
         listener.onEvents(b);
       } else if (item instanceof Progress p) {
-        delivered = Math.max(delivered, p.revision());
         listener.onProgress(p.revision());
       } else if (item instanceof Created c) {
         created.complete(c.revision());

@@ -23,16 +23,16 @@ public interface WatchListener {
   void onEvents(WatchBatch batch);
 
   /**
-   * etcd reports it has sent every change up to {@code revision} (periodic with {@code
-   * withProgressNotify()}, or after {@link Watch#requestProgress()}). Revisions only increase and
-   * are never below the last batch delivered.
+   * etcd reports it has sent every change up to {@code revision}: periodically with {@code
+   * withProgressNotify()}, or after {@link Watch#requestProgress()} (mind the caveat in {@link
+   * Watch}). Revisions only increase and are never below the last batch delivered.
    */
   default void onProgress(long revision) {}
 
   /**
    * The watcher ended and will deliver nothing more: {@code CompactedException} when the history it
-   * needs is gone, {@code PermissionDeniedException}, a listener too slow (see {@link Watch}), or
-   * the client closing. By default the error is logged at WARNING.
+   * needs is gone, {@code PermissionDeniedException}, a listener too slow (see {@link Watch}) or
+   * one that threw (the cause), or the client closing. By default the error is logged at WARNING.
    */
   default void onError(EtcdException error) {
     System.getLogger(WatchListener.class.getName())

@@ -21,8 +21,9 @@ public interface Watcher extends AutoCloseable {
   CompletableFuture<Long> created();
 
   /**
-   * The newest revision handed to the listener so far (of events or progress), 0 before any. A new
-   * watch started from {@code revision() + 1} continues exactly where this one stopped.
+   * The revision of the newest batch handed to the listener, 0 before any. Every change up to it
+   * was delivered: a new watch from {@code revision() + 1} continues exactly where this one
+   * stopped.
    */
   long revision();
 

@@ -71,8 +71,8 @@ class WatchLifecycleIT {
           () -> "progress " + r.progress + " never reached " + r2);
       assertThat(r.progress.get(0)).isGreaterThanOrEqualTo(r1);
       assertThat(r.progress).isSorted().doesNotHaveDuplicates();
-      assertThat(w.revision()).isGreaterThanOrEqualTo(r2);
       assertThat(r.batches).isEmpty();
+      assertThat(w.revision()).isZero(); // it counts delivered batches only
     }
   }
 
