@@ -9,11 +9,13 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.typedetcd.client.EtcdException;
 import io.typedetcd.client.RequestTooLargeException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +41,7 @@ public final class Rpc {
   private final Executor executor;
   private final @Nullable AuthTokens tokens;
   private volatile boolean closed;
+  private static final long NO_DEADLINE = Long.MIN_VALUE;
 
   Rpc(
       Channel channel,
@@ -103,6 +106,20 @@ public final class Rpc {
    */
   public <Q extends com.google.protobuf.MessageLite, R> CompletableFuture<R> unary(
       MethodDescriptor<Q, R> method, Q request, Kind kind, @Nullable String key) {
+    return unary(method, request, kind, key, config.callTimeout());
+  }
+
+  /**
+   * Like {@link #unary(MethodDescriptor, com.google.protobuf.MessageLite, Kind, String)} with
+   * {@code timeout} instead of the call timeout; null means no deadline, for calls that wait on
+   * purpose (Lock, Campaign). Completing or cancelling the returned future cancels the call.
+   */
+  public <Q extends com.google.protobuf.MessageLite, R> CompletableFuture<R> unary(
+      MethodDescriptor<Q, R> method,
+      Q request,
+      Kind kind,
+      @Nullable String key,
+      @Nullable Duration timeout) {
     CompletableFuture<R> future = new CompletableFuture<>();
     if (closed) {
       future.completeExceptionally(new EtcdException("the client is closed", key, null));
@@ -122,8 +139,17 @@ public final class Rpc {
               null));
       return future;
     }
-    long deadline = System.nanoTime() + config.callTimeout().toNanos();
-    new Attempt<>(this, method, request, kind, key, future, deadline, 1, false).start();
+    long deadline = timeout == null ? NO_DEADLINE : System.nanoTime() + timeout.toNanos();
+    AtomicReference<@Nullable ClientCall<?, ?>> current = new AtomicReference<>();
+    new Attempt<>(this, method, request, kind, key, future, deadline, 1, false, current).start();
+    // A caller who gives up (cancel, orTimeout) must not leave the call running on the server.
+    future.whenComplete(
+        (r, e) -> {
+          ClientCall<?, ?> call = current.getAndSet(null);
+          if (call != null) {
+            call.cancel("the caller cancelled the call", null);
+          }
+        });
     return future;
   }
 
@@ -140,6 +166,7 @@ public final class Rpc {
     private final boolean reauthenticated;
     private final @Nullable SentTracker sent;
     private final @Nullable String tokenUsed;
+    private final AtomicReference<@Nullable ClientCall<?, ?>> current;
     private @Nullable R response;
 
     Attempt(
@@ -151,7 +178,8 @@ public final class Rpc {
         CompletableFuture<R> future,
         long deadline,
         int number,
-        boolean reauthenticated) {
+        boolean reauthenticated,
+        AtomicReference<@Nullable ClientCall<?, ?>> current) {
       this.rpc = rpc;
       this.method = method;
       this.request = request;
@@ -163,15 +191,27 @@ public final class Rpc {
       this.reauthenticated = reauthenticated;
       this.sent = kind == Kind.WRITE ? new SentTracker() : null;
       this.tokenUsed = rpc.tokens == null ? null : rpc.tokens.current();
+      this.current = current;
     }
 
     void start() {
-      long remaining = deadline - System.nanoTime();
-      CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(remaining, TimeUnit.NANOSECONDS);
+      if (future.isDone()) {
+        return; // the caller gave up while a retry was pending
+      }
+      CallOptions options = CallOptions.DEFAULT;
+      if (deadline != NO_DEADLINE) {
+        long remaining = deadline - System.nanoTime();
+        options = options.withDeadlineAfter(remaining, TimeUnit.NANOSECONDS);
+      }
       if (sent != null) {
         options = options.withStreamTracerFactory(sent);
       }
       ClientCall<Q, R> call = rpc.channel.newCall(method, options);
+      current.set(call);
+      if (future.isDone()) {
+        current.set(null);
+        return;
+      }
       try {
         call.start(this, new Metadata());
         call.sendMessage(request);
@@ -190,6 +230,7 @@ public final class Rpc {
 
     @Override
     public void onClose(Status status, Metadata trailers) {
+      current.set(null);
       if (status.isOk()) {
         if (response == null) {
           future.completeExceptionally(
@@ -216,7 +257,7 @@ public final class Rpc {
       long backoff = rpc.backoffNanos(number);
       if (!rpc.closed
           && Errors.isRetryable(status, kind == Kind.WRITE, maybeSent)
-          && System.nanoTime() + backoff < deadline) {
+          && (deadline == NO_DEADLINE || System.nanoTime() + backoff - deadline < 0)) {
         rpc.scheduler.schedule(() -> retry(), backoff, TimeUnit.NANOSECONDS);
         return;
       }
@@ -237,7 +278,16 @@ public final class Rpc {
 
     private Attempt<Q, R> next(boolean reauthenticatedNow) {
       return new Attempt<>(
-          rpc, method, request, kind, key, future, deadline, number + 1, reauthenticatedNow);
+          rpc,
+          method,
+          request,
+          kind,
+          key,
+          future,
+          deadline,
+          number + 1,
+          reauthenticatedNow,
+          current);
     }
   }
 
