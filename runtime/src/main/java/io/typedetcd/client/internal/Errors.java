@@ -13,6 +13,8 @@ import io.typedetcd.client.PermissionDeniedException;
 import io.typedetcd.client.RequestTooLargeException;
 import io.typedetcd.client.TooManyTxnOpsException;
 import io.typedetcd.client.UnavailableException;
+import io.typedetcd.client.election.NoLeaderException;
+import io.typedetcd.client.election.NotLeaderException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +28,9 @@ public final class Errors {
   static final String INVALID_TOKEN = "etcdserver: invalid auth token";
   static final String AUTH_OLD_REVISION = "etcdserver: revision of auth store is old";
   static final String COMPACTED = "etcdserver: mvcc: required revision has been compacted";
+  static final String LEASE_NOT_FOUND = "etcdserver: requested lease not found";
+  static final String ELECTION_NO_LEADER = "election: no leader";
+  static final String ELECTION_NOT_LEADER = "election: not leader";
 
   private Errors() {}
 
@@ -58,12 +63,23 @@ public final class Errors {
       return e;
     }
     if (!(t instanceof StatusRuntimeException sre)) {
-      return new EtcdException(
-          "etcd call failed" + about(key) + ": " + t, key, t);
+      return new EtcdException("etcd call failed" + about(key) + ": " + t, key, t);
     }
     Status status = sre.getStatus();
     String d = description(status);
     String msg = d + about(key);
+    // etcd's lock and election services run an embedded client: its errors arrive as UNKNOWN.
+    if (status.getCode() == Status.Code.UNKNOWN) {
+      if (d.equals(LEASE_NOT_FOUND)) {
+        return new LeaseNotFoundException(msg, 0, sre);
+      }
+      if (d.equals(ELECTION_NO_LEADER)) {
+        return new NoLeaderException(msg, key, sre);
+      }
+      if (d.equals(ELECTION_NOT_LEADER)) {
+        return new NotLeaderException(msg, key, sre);
+      }
+    }
     switch (status.getCode()) {
       case PERMISSION_DENIED:
         return new PermissionDeniedException(msg, key, sre);

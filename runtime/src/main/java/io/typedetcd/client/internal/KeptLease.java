@@ -20,10 +20,13 @@ final class KeptLease {
 
   final long id;
   final List<Handle> handles = new ArrayList<>();
+
   /** The TTL of the last refresh, 0 before the first. */
   long ttlNanos;
+
   /** When etcd has expired the lease unless a refresh succeeds before (nanoTime). */
   long deadline;
+
   /** Whether a refresh was sent and not answered yet, and since when. */
   boolean awaiting;
 
@@ -44,6 +47,16 @@ final class KeptLease {
     return ttlNanos == 0 ? UNKNOWN_TTL_INTERVAL : Math.max(ttlNanos / 3, MIN_INTERVAL);
   }
 
+  /** Queues the terminal callback of every handle that has not had one. */
+  void finishAll(@Nullable LeaseLostException lost, List<Runnable> out) {
+    for (Handle h : handles) {
+      if (!h.done) {
+        h.done = true;
+        out.add(() -> h.finish(lost));
+      }
+    }
+  }
+
   void cancelTimers() {
     if (sendTimer != null) {
       sendTimer.cancel(false);
@@ -61,8 +74,10 @@ final class KeptLease {
     final KeptLease lease;
     final KeepAliveListener listener;
     final CallbackQueue callbacks;
+
     /** A terminal callback was queued (guarded by the stream's lock). */
     boolean done;
+
     /** A terminal callback ran; only touched by callbacks, which run one at a time. */
     private boolean finished;
 

@@ -26,7 +26,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
-/** {@link Lease} over etcd's gRPC API; keep-alives go through one shared {@link KeepAliveStream}. */
+/**
+ * {@link Lease} over etcd's gRPC API; keep-alives go through one shared {@link KeepAliveStream}.
+ */
 final class LeaseImpl implements Lease {
   private final Rpc rpc;
   private final Namespace ns;

@@ -15,7 +15,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Reads are retried on UNAVAILABLE with jittered exponential backoff until the call's deadline.
  * Writes are retried only when they provably never reached a server: no byte of the request was
- * handed to a transport (tracked per attempt), or etcd refused it before proposing it to raft.
- * Any other failure of a write that may have been sent is an {@code OutcomeUnknownException}.
+ * handed to a transport (tracked per attempt), or etcd refused it before proposing it to raft. Any
+ * other failure of a write that may have been sent is an {@code OutcomeUnknownException}.
  */
 public final class Rpc {
   /** How a call may be retried. */
@@ -101,8 +100,8 @@ public final class Rpc {
   }
 
   /**
-   * Sends {@code request} and completes with the response or an {@link EtcdException} naming
-   * {@code key}.
+   * Sends {@code request} and completes with the response or an {@link EtcdException} naming {@code
+   * key}.
    */
   public <Q extends com.google.protobuf.MessageLite, R> CompletableFuture<R> unary(
       MethodDescriptor<Q, R> method, Q request, Kind kind, @Nullable String key) {
@@ -120,7 +119,7 @@ public final class Rpc {
       Kind kind,
       @Nullable String key,
       @Nullable Duration timeout) {
-    CompletableFuture<R> future = new CompletableFuture<>();
+    CallFuture<R> future = new CallFuture<>();
     if (closed) {
       future.completeExceptionally(new EtcdException("the client is closed", key, null));
       return future;
@@ -140,16 +139,7 @@ public final class Rpc {
       return future;
     }
     long deadline = timeout == null ? NO_DEADLINE : System.nanoTime() + timeout.toNanos();
-    AtomicReference<@Nullable ClientCall<?, ?>> current = new AtomicReference<>();
-    new Attempt<>(this, method, request, kind, key, future, deadline, 1, false, current).start();
-    // A caller who gives up (cancel, orTimeout) must not leave the call running on the server.
-    future.whenComplete(
-        (r, e) -> {
-          ClientCall<?, ?> call = current.getAndSet(null);
-          if (call != null) {
-            call.cancel("the caller cancelled the call", null);
-          }
-        });
+    new Attempt<>(this, method, request, kind, key, future, deadline, 1, false).start();
     return future;
   }
 
@@ -160,13 +150,12 @@ public final class Rpc {
     private final Q request;
     private final Kind kind;
     private final @Nullable String key;
-    private final CompletableFuture<R> future;
+    private final CallFuture<R> future;
     private final long deadline;
     private final int number;
     private final boolean reauthenticated;
     private final @Nullable SentTracker sent;
     private final @Nullable String tokenUsed;
-    private final AtomicReference<@Nullable ClientCall<?, ?>> current;
     private @Nullable R response;
 
     Attempt(
@@ -175,11 +164,10 @@ public final class Rpc {
         Q request,
         Kind kind,
         @Nullable String key,
-        CompletableFuture<R> future,
+        CallFuture<R> future,
         long deadline,
         int number,
-        boolean reauthenticated,
-        AtomicReference<@Nullable ClientCall<?, ?>> current) {
+        boolean reauthenticated) {
       this.rpc = rpc;
       this.method = method;
       this.request = request;
@@ -191,7 +179,6 @@ public final class Rpc {
       this.reauthenticated = reauthenticated;
       this.sent = kind == Kind.WRITE ? new SentTracker() : null;
       this.tokenUsed = rpc.tokens == null ? null : rpc.tokens.current();
-      this.current = current;
     }
 
     void start() {
@@ -207,9 +194,7 @@ public final class Rpc {
         options = options.withStreamTracerFactory(sent);
       }
       ClientCall<Q, R> call = rpc.channel.newCall(method, options);
-      current.set(call);
-      if (future.isDone()) {
-        current.set(null);
+      if (!future.running(call)) {
         return;
       }
       try {
@@ -230,7 +215,7 @@ public final class Rpc {
 
     @Override
     public void onClose(Status status, Metadata trailers) {
-      current.set(null);
+      future.ended();
       if (status.isOk()) {
         if (response == null) {
           future.completeExceptionally(
@@ -264,7 +249,8 @@ public final class Rpc {
       EtcdException error =
           rpc.closed
               ? new EtcdException("the client is closed", key, status.asRuntimeException())
-              : Errors.toEtcd(status.asRuntimeException(trailers), key, kind == Kind.WRITE, maybeSent);
+              : Errors.toEtcd(
+                  status.asRuntimeException(trailers), key, kind == Kind.WRITE, maybeSent);
       future.completeExceptionally(error);
     }
 
@@ -278,16 +264,7 @@ public final class Rpc {
 
     private Attempt<Q, R> next(boolean reauthenticatedNow) {
       return new Attempt<>(
-          rpc,
-          method,
-          request,
-          kind,
-          key,
-          future,
-          deadline,
-          number + 1,
-          reauthenticatedNow,
-          current);
+          rpc, method, request, kind, key, future, deadline, number + 1, reauthenticatedNow);
     }
   }
 

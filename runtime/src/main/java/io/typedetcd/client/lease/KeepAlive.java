@@ -14,8 +14,8 @@ public interface KeepAlive extends AutoCloseable {
   long leaseId();
 
   /**
-   * Stops keeping the lease alive through this handle and tells its listener {@code onClosed}.
-   * Does NOT revoke the lease: it expires after its TTL unless revoked or kept alive elsewhere.
+   * Stops keeping the lease alive through this handle and tells its listener {@code onClosed}. Does
+   * NOT revoke the lease: it expires after its TTL unless revoked or kept alive elsewhere.
    * Idempotent.
    */
   @Override

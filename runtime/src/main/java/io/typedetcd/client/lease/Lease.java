@@ -24,7 +24,9 @@ import java.util.concurrent.CompletableFuture;
  * LeaseNotFoundException}.
  */
 public interface Lease {
-  /** Grants a lease with an id chosen by etcd. Retried when unanswered: a lost duplicate expires. */
+  /**
+   * Grants a lease with an id chosen by etcd. Retried when unanswered: a lost duplicate expires.
+   */
   CompletableFuture<LeaseGrant> grant(Duration ttl);
 
   /**

@@ -11,9 +11,9 @@ public enum LeaseLostReason {
   /** etcd answered that the lease does not exist: it expired or was revoked. */
   NOT_FOUND,
   /**
-   * No refresh succeeded before the lease's TTL ran out since the last one that did (or, before
-   * the first, within the call timeout): etcd has expired it, unless a leader change extended it
-   * in a way no client can see. Either way this client stopped refreshing it.
+   * No refresh succeeded before the lease's TTL ran out since the last one that did (or, before the
+   * first, within the call timeout): etcd has expired it, unless a leader change extended it in a
+   * way no client can see. Either way this client stopped refreshing it.
    */
   TIMED_OUT
 }

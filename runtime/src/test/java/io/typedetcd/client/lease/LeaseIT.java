@@ -101,7 +101,9 @@ class LeaseIT {
     long revision = Blocking.get(lease.revoke(id)).revision();
 
     assertThat(exists(p + "a")).isFalse();
-    assertThat(Blocking.get(client.kv().get(p + "a", GetOptions.DEFAULT.withRevision(revision - 1))).count())
+    assertThat(
+            Blocking.get(client.kv().get(p + "a", GetOptions.DEFAULT.withRevision(revision - 1)))
+                .count())
         .isEqualTo(1);
     assertThat(Blocking.get(lease.leases())).doesNotContain(id);
     assertThatThrownBy(() -> Blocking.get(lease.timeToLive(id)))
@@ -131,7 +133,9 @@ class LeaseIT {
     assertThat(alive.leaseId()).isEqualTo(id);
 
     Eventually.holdsFor(Duration.ofSeconds(5), () -> assertThat(exists(p + "a")).isTrue());
-    assertThat(listener.refreshes).hasSizeGreaterThanOrEqualTo(5).allMatch(t -> t.getSeconds() == 2);
+    assertThat(listener.refreshes)
+        .hasSizeGreaterThanOrEqualTo(5)
+        .allMatch(t -> t.getSeconds() == 2);
     assertThat(listener.terminated()).isFalse();
 
     alive.close();
@@ -187,7 +191,9 @@ class LeaseIT {
     // Without the nudge after our own revoke this would wait for the next refresh, 20 s away.
     Eventually.until(
         Duration.ofSeconds(3), () -> first.terminated() && second.terminated(), "onLost");
-    assertThat(first.lost).singleElement().extracting(LeaseLostException::reason)
+    assertThat(first.lost)
+        .singleElement()
+        .extracting(LeaseLostException::reason)
         .isEqualTo(LeaseLostReason.NOT_FOUND);
     assertThat(second.lost).hasSize(1);
   }
@@ -240,8 +246,7 @@ class LeaseIT {
 
   @Test
   void timeToLiveKeysAreSeenThroughTheNamespace() {
-    try (EtcdClient spaced =
-        EtcdClient.builder().endpoints(etcd.endpoint()).namespace(p).build()) {
+    try (EtcdClient spaced = EtcdClient.builder().endpoints(etcd.endpoint()).namespace(p).build()) {
       long id = Blocking.get(spaced.lease().grant(Duration.ofSeconds(30))).id();
       Blocking.get(spaced.kv().put("inside", "1", PutOptions.DEFAULT.withLease(id)));
       Blocking.get(client.kv().put("/elsewhere" + p, "2", PutOptions.DEFAULT.withLease(id)));
