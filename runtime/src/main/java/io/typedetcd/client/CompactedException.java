@@ -3,8 +3,8 @@ package io.typedetcd.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The requested revision was compacted away: history before {@link #compactRevision()} is gone.
- * A reader restarts from a fresh snapshot; a watcher re-lists and watches from the new revision.
+ * The requested revision was compacted away: history before {@link #compactRevision()} is gone. A
+ * reader restarts from a fresh snapshot; a watcher re-lists and watches from the new revision.
  */
 public class CompactedException extends EtcdException {
   private static final long serialVersionUID = 1L;

@@ -1,19 +1,19 @@
 package io.typedetcd.client;
 
+import io.typedetcd.client.auth.Auth;
+import io.typedetcd.client.cluster.Cluster;
+import io.typedetcd.client.election.Election;
 import io.typedetcd.client.internal.ClientConfig;
 import io.typedetcd.client.internal.Connection;
 import io.typedetcd.client.kv.KV;
-import io.typedetcd.client.watch.Watch;
 import io.typedetcd.client.lease.Lease;
-import io.typedetcd.client.auth.Auth;
-import io.typedetcd.client.cluster.Cluster;
-import io.typedetcd.client.maintenance.Maintenance;
 import io.typedetcd.client.lock.Lock;
-import io.typedetcd.client.election.Election;
+import io.typedetcd.client.maintenance.Maintenance;
+import io.typedetcd.client.watch.Watch;
 
 /**
- * A client for an etcd v3 cluster: one connection balanced over all endpoints, with failover,
- * safe retries, authentication and TLS. Share one client per cluster; it is thread-safe.
+ * A client for an etcd v3 cluster: one connection balanced over all endpoints, with failover, safe
+ * retries, authentication and TLS. Share one client per cluster; it is thread-safe.
  *
  * <pre>{@code
  * try (EtcdClient client = EtcdClient.builder().endpoints("http://127.0.0.1:2379").build()) {

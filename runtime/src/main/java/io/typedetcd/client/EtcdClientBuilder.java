@@ -164,8 +164,8 @@ public final class EtcdClientBuilder {
   }
 
   /**
-   * The server's {@code --max-request-bytes}: larger writes are refused before sending. Default
-   * 1.5 MiB, etcd's default.
+   * The server's {@code --max-request-bytes}: larger writes are refused before sending. Default 1.5
+   * MiB, etcd's default.
    */
   public EtcdClientBuilder maxRequestBytes(int bytes) {
     this.maxRequestBytes = positive("maxRequestBytes", bytes);
@@ -190,8 +190,8 @@ public final class EtcdClientBuilder {
 
   /**
    * Runs completions and listeners on this executor, which the client does not shut down. By
-   * default the client owns a pool of daemon threads. An executor that runs tasks inline must
-   * never block.
+   * default the client owns a pool of daemon threads. An executor that runs tasks inline must never
+   * block.
    */
   public EtcdClientBuilder executor(Executor executor) {
     this.executor = Objects.requireNonNull(executor, "executor");

@@ -2,7 +2,10 @@ package io.typedetcd.client;
 
 import org.jspecify.annotations.Nullable;
 
-/** etcd's database reached its quota (`--quota-backend-bytes`) and raised the NOSPACE alarm: only reads and deletes work until it is compacted, defragmented and disarmed. */
+/**
+ * etcd's database reached its quota (`--quota-backend-bytes`) and raised the NOSPACE alarm: only
+ * reads and deletes work until it is compacted, defragmented and disarmed.
+ */
 public class NoSpaceException extends EtcdException {
   private static final long serialVersionUID = 1L;
 

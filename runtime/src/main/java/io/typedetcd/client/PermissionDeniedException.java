@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 public class PermissionDeniedException extends EtcdException {
   private static final long serialVersionUID = 1L;
 
-  public PermissionDeniedException(String message, @Nullable String key, @Nullable Throwable cause) {
+  public PermissionDeniedException(
+      String message, @Nullable String key, @Nullable Throwable cause) {
     super(message, key, cause);
   }
 }

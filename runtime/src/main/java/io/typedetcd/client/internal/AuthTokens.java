@@ -13,9 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Holds the auth token of a client with a user name and attaches it to every call. When etcd says
- * a token is invalid (simple tokens expire), {@link #refresh} gets a new one; concurrent callers
- * that saw the same stale token share one Authenticate call.
+ * Holds the auth token of a client with a user name and attaches it to every call. When etcd says a
+ * token is invalid (simple tokens expire), {@link #refresh} gets a new one; concurrent callers that
+ * saw the same stale token share one Authenticate call.
  */
 public final class AuthTokens implements ClientInterceptor {
   static final Metadata.Key<String> TOKEN =

@@ -18,7 +18,8 @@ final class Channels {
 
   static ManagedChannel create(ClientConfig config, Executor executor) {
     ManagedChannelBuilder<?> builder =
-        Grpc.newChannelBuilder(EndpointsNameResolver.target(config.endpoints()), credentials(config))
+        Grpc.newChannelBuilder(
+                EndpointsNameResolver.target(config.endpoints()), credentials(config))
             .defaultLoadBalancingPolicy("round_robin")
             .executor(executor)
             .keepAliveTime(config.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)

@@ -6,14 +6,14 @@ import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.typedetcd.client.EtcdException;
 import io.typedetcd.client.UnavailableException;
-import io.typedetcd.client.kv.KV;
-import io.typedetcd.client.watch.Watch;
-import io.typedetcd.client.lease.Lease;
 import io.typedetcd.client.auth.Auth;
 import io.typedetcd.client.cluster.Cluster;
-import io.typedetcd.client.maintenance.Maintenance;
-import io.typedetcd.client.lock.Lock;
 import io.typedetcd.client.election.Election;
+import io.typedetcd.client.kv.KV;
+import io.typedetcd.client.lease.Lease;
+import io.typedetcd.client.lock.Lock;
+import io.typedetcd.client.maintenance.Maintenance;
+import io.typedetcd.client.watch.Watch;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One client's connection: the channel, its threads, the call engine and the services built on
- * it. Opening waits for the first connection; closing cancels streams and releases every thread.
+ * One client's connection: the channel, its threads, the call engine and the services built on it.
+ * Opening waits for the first connection; closing cancels streams and releases every thread.
  */
 public final class Connection {
   private final ClientConfig config;
@@ -52,7 +52,8 @@ public final class Connection {
     this.ownedExecutor =
         config.executor() == null ? Executors.newCachedThreadPool(daemon("typed-etcd-")) : null;
     Executor executor = config.executor() != null ? config.executor() : ownedExecutor;
-    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("typed-etcd-timer-"));
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(1, daemon("typed-etcd-timer-"));
     timer.setRemoveOnCancelPolicy(true);
     this.scheduler = timer;
     this.channel = Channels.create(config, executor);

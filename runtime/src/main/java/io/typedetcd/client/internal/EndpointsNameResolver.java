@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Resolves a target naming several etcd endpoints ({@code typed-etcd:///h1:p1,h2:p2}) to one
- * address group per endpoint, so a single channel balances over all of them and fails over when
- * one dies. Host names are resolved again whenever gRPC asks for a refresh (after a failure).
+ * address group per endpoint, so a single channel balances over all of them and fails over when one
+ * dies. Host names are resolved again whenever gRPC asks for a refresh (after a failure).
  */
 final class EndpointsNameResolver extends NameResolver {
   static final String SCHEME = "typed-etcd";

@@ -131,8 +131,12 @@ final class KvImpl implements KV {
     if (largest > limit) {
       return CompletableFuture.failedFuture(
           new TooManyTxnOpsException(
-              "transaction on '" + key + "' has " + largest
-                  + " operations in one branch, more than the limit of " + limit
+              "transaction on '"
+                  + key
+                  + "' has "
+                  + largest
+                  + " operations in one branch, more than the limit of "
+                  + limit
                   + " (etcd's --max-txn-ops)",
               key,
               null));
@@ -194,7 +198,10 @@ final class KvImpl implements KV {
       b.addCompare(
           ns.isEmpty()
               ? c
-              : c.toBuilder().setKey(ns.add(c.getKey())).setRangeEnd(ns.addEnd(c.getRangeEnd())).build());
+              : c.toBuilder()
+                  .setKey(ns.add(c.getKey()))
+                  .setRangeEnd(ns.addEnd(c.getRangeEnd()))
+                  .build());
     }
     for (Op op : txn.then()) {
       b.addSuccess(requestOp(op));
@@ -234,15 +241,18 @@ final class KvImpl implements KV {
   }
 
   private PutResponse toPut(io.typedetcd.proto.etcdserverpb.PutResponse r) {
-    return new PutResponse(ResponseHeader.of(r.getHeader()), r.hasPrevKv() ? kv(r.getPrevKv()) : null);
+    return new PutResponse(
+        ResponseHeader.of(r.getHeader()), r.hasPrevKv() ? kv(r.getPrevKv()) : null);
   }
 
   private GetResponse toGet(io.typedetcd.proto.etcdserverpb.RangeResponse r) {
-    return new GetResponse(ResponseHeader.of(r.getHeader()), kvs(r.getKvsList()), r.getMore(), r.getCount());
+    return new GetResponse(
+        ResponseHeader.of(r.getHeader()), kvs(r.getKvsList()), r.getMore(), r.getCount());
   }
 
   private DeleteResponse toDelete(io.typedetcd.proto.etcdserverpb.DeleteRangeResponse r) {
-    return new DeleteResponse(ResponseHeader.of(r.getHeader()), r.getDeleted(), kvs(r.getPrevKvsList()));
+    return new DeleteResponse(
+        ResponseHeader.of(r.getHeader()), r.getDeleted(), kvs(r.getPrevKvsList()));
   }
 
   private TxnResponse toTxn(io.typedetcd.proto.etcdserverpb.TxnResponse r) {
@@ -254,7 +264,8 @@ final class KvImpl implements KV {
             case RESPONSE_RANGE -> toGet(op.getResponseRange());
             case RESPONSE_DELETE_RANGE -> toDelete(op.getResponseDeleteRange());
             case RESPONSE_TXN -> toTxn(op.getResponseTxn());
-            case RESPONSE_NOT_SET -> throw new IllegalStateException("etcd sent an empty response op");
+            case RESPONSE_NOT_SET ->
+                throw new IllegalStateException("etcd sent an empty response op");
           });
     }
     return new TxnResponse(ResponseHeader.of(r.getHeader()), r.getSucceeded(), responses);

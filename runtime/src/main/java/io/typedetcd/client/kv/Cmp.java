@@ -104,8 +104,14 @@ public final class Cmp {
 
   @Override
   public String toString() {
-    return target + "(" + key.toStringUtf8() + (range == KeyRange.KEY ? "" : " " + range) + ") "
-        + result + " " + (target == Compare.CompareTarget.VALUE ? value.toStringUtf8() : number);
+    return target
+        + "("
+        + key.toStringUtf8()
+        + (range == KeyRange.KEY ? "" : " " + range)
+        + ") "
+        + result
+        + " "
+        + (target == Compare.CompareTarget.VALUE ? value.toStringUtf8() : number);
   }
 
   /** What a comparison is about: a target of a key or key range. */

@@ -120,7 +120,11 @@ public final class GetOptions {
 
   @Override
   public String toString() {
-    return "GetOptions{" + range + (range == KeyRange.RANGE ? " to " + end.toStringUtf8() : "")
-        + ", " + template.toString().replace('\n', ' ').trim() + "}";
+    return "GetOptions{"
+        + range
+        + (range == KeyRange.RANGE ? " to " + end.toStringUtf8() : "")
+        + ", "
+        + template.toString().replace('\n', ' ').trim()
+        + "}";
   }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
  * kv.delete("/config/mode").join();
  * }</pre>
  *
- * <p>Reads are retried on unavailability until the deadline; writes only when they provably did
- * not reach etcd, otherwise they fail with {@code OutcomeUnknownException}.
+ * <p>Reads are retried on unavailability until the deadline; writes only when they provably did not
+ * reach etcd, otherwise they fail with {@code OutcomeUnknownException}.
  */
 public interface KV {
   CompletableFuture<PutResponse> put(String key, String value);

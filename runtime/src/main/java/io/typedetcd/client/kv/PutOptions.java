@@ -4,8 +4,8 @@ import com.google.protobuf.ByteString;
 import io.typedetcd.proto.etcdserverpb.PutRequest;
 
 /**
- * How to write: with a lease, returning the previous value, or keeping the current value or
- * lease. Immutable; each {@code withX} returns a copy.
+ * How to write: with a lease, returning the previous value, or keeping the current value or lease.
+ * Immutable; each {@code withX} returns a copy.
  *
  * <pre>{@code
  * kv.put("/services/a1", "10.0.0.1:80", PutOptions.DEFAULT.withLease(leaseId).withPrevKv());

@@ -39,7 +39,11 @@ public record TxnResponse(ResponseHeader header, boolean succeeded, List<OpRespo
     OpResponse r = responses.get(i);
     if (!type.isInstance(r)) {
       throw new IllegalArgumentException(
-          "operation " + i + " is a " + r.getClass().getSimpleName() + ", not a "
+          "operation "
+              + i
+              + " is a "
+              + r.getClass().getSimpleName()
+              + ", not a "
               + type.getSimpleName());
     }
     return type.cast(r);
