@@ -20,8 +20,10 @@ import java.util.concurrent.CompletableFuture;
  * <p>Like a lock, leadership ends with its lease, possibly while the leader still believes it
  * leads: fence writes with {@link LeaderKey#revision()}. Campaigning waits on the server as long as
  * it takes, not bounded by the call timeout; cancelling the returned future (or {@code orTimeout})
- * stops it and etcd withdraws the candidacy. Election names are keys in the client's namespace.
- * Leaders and values are UTF-8 strings here; {@link Leader} also has the bytes.
+ * stops it and etcd withdraws the candidacy. As with locks, a campaign whose answer was lost fails
+ * with {@code OutcomeUnknownException}; campaigning again with the same lease finds its own
+ * candidacy. Election names are keys in the client's namespace. Leaders and values are UTF-8
+ * strings here; {@link Leader} also has the bytes.
  */
 public interface Election {
   /**

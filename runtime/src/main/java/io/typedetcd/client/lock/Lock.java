@@ -31,10 +31,14 @@ import java.util.concurrent.CompletableFuture;
  * <p>Locking waits (on the server) as long as it takes: not bounded by the call timeout, but by
  * {@link LockOptions#withTimeout} if given. Cancelling the returned future stops waiting and etcd
  * removes the waiting key; a lock granted in the very instant of cancelling can stay held until its
- * lease ends, so revoke the lease when in doubt. Locking is a write: one whose answer was lost
- * fails with {@code OutcomeUnknownException}. Lock names are keys in the client's namespace.
- * Locking a name again with the lease that holds it returns the same key at once: locks are per
- * lease, not per call.
+ * lease ends, so revoke the lease when in doubt. A request that reaches no member is retried until
+ * then too.
+ *
+ * <p>Locking is a write: one whose answer was lost (say, the member serving it died) fails with
+ * {@code OutcomeUnknownException}, and its key may still be waiting, or even holding the lock.
+ * Locking again with the same lease is the cure: locks are per lease, so it finds its own key,
+ * keeps its place in line and returns at once if that key holds the lock. Lock names are keys in
+ * the client's namespace.
  */
 public interface Lock {
   /** Waits until the lock is held under {@code leaseId}, however long that takes. */

@@ -65,6 +65,7 @@ class LockIT {
     long second = lease();
     LockKey held = Blocking.get(lock.lock(name, first));
     assertThat(held.key()).isEqualTo(name + "/" + Long.toHexString(first));
+    assertThat(Blocking.get(lock.lock(name, first))).isEqualTo(held); // per lease: same key
 
     CompletableFuture<LockKey> waiting = lock.lock(name, second);
     // Longer than the client's 2 s call timeout: the wait is not bounded by it.
