@@ -31,6 +31,7 @@ public final class Errors {
   static final String LEASE_NOT_FOUND = "etcdserver: requested lease not found";
   static final String ELECTION_NO_LEADER = "election: no leader";
   static final String ELECTION_NOT_LEADER = "election: not leader";
+  static final String CONTEXT_DEADLINE = "context deadline exceeded";
 
   private Errors() {}
 
@@ -78,6 +79,9 @@ public final class Errors {
       }
       if (d.equals(ELECTION_NOT_LEADER)) {
         return new NotLeaderException(msg, key, sre);
+      }
+      if (d.equals(CONTEXT_DEADLINE) && !mutates) {
+        return new DeadlineExceededException(msg, key, sre); // the server saw our deadline first
       }
     }
     switch (status.getCode()) {

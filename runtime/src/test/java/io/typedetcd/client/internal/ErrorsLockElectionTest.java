@@ -3,6 +3,7 @@ package io.typedetcd.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.Status;
+import io.typedetcd.client.DeadlineExceededException;
 import io.typedetcd.client.EtcdException;
 import io.typedetcd.client.LeaseNotFoundException;
 import io.typedetcd.client.OutcomeUnknownException;
@@ -31,6 +32,14 @@ class ErrorsLockElectionTest {
     // The lock's txn with a missing lease fails: nothing was applied.
     assertThat(unknown("etcdserver: requested lease not found", true))
         .isInstanceOf(LeaseNotFoundException.class);
+  }
+
+  @Test
+  void etcdSeeingOurDeadlineIsADeadlineError() {
+    assertThat(unknown("context deadline exceeded", false))
+        .isInstanceOf(DeadlineExceededException.class);
+    assertThat(unknown("context deadline exceeded", true))
+        .isInstanceOf(OutcomeUnknownException.class);
   }
 
   @Test
