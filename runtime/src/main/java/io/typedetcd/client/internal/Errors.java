@@ -13,6 +13,8 @@ import io.typedetcd.client.PermissionDeniedException;
 import io.typedetcd.client.RequestTooLargeException;
 import io.typedetcd.client.TooManyTxnOpsException;
 import io.typedetcd.client.UnavailableException;
+import io.typedetcd.client.election.NoLeaderException;
+import io.typedetcd.client.election.NotLeaderException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +29,10 @@ public final class Errors {
   static final String AUTH_OLD_REVISION = "etcdserver: revision of auth store is old";
   static final String COMPACTED = "etcdserver: mvcc: required revision has been compacted";
   static final String PERMISSION_DENIED = "etcdserver: permission denied";
+  static final String LEASE_NOT_FOUND = "etcdserver: requested lease not found";
+  static final String ELECTION_NO_LEADER = "election: no leader";
+  static final String ELECTION_NOT_LEADER = "election: not leader";
+  static final String CONTEXT_DEADLINE = "context deadline exceeded";
 
   private Errors() {}
 
@@ -122,6 +128,21 @@ public final class Errors {
     Status status = sre.getStatus();
     String d = description(status);
     String msg = d + about(key);
+    // etcd's lock and election services run an embedded client: its errors arrive as UNKNOWN.
+    if (status.getCode() == Status.Code.UNKNOWN) {
+      if (d.equals(LEASE_NOT_FOUND)) {
+        return new LeaseNotFoundException(msg, 0, sre);
+      }
+      if (d.equals(ELECTION_NO_LEADER)) {
+        return new NoLeaderException(msg, key, sre);
+      }
+      if (d.equals(ELECTION_NOT_LEADER)) {
+        return new NotLeaderException(msg, key, sre);
+      }
+      if (d.equals(CONTEXT_DEADLINE) && !mutates) {
+        return new DeadlineExceededException(msg, key, sre); // the server saw our deadline first
+      }
+    }
     switch (status.getCode()) {
       case PERMISSION_DENIED:
         return new PermissionDeniedException(msg, key, sre);
