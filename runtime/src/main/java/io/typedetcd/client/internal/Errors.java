@@ -13,6 +13,8 @@ import io.typedetcd.client.PermissionDeniedException;
 import io.typedetcd.client.RequestTooLargeException;
 import io.typedetcd.client.TooManyTxnOpsException;
 import io.typedetcd.client.UnavailableException;
+import io.typedetcd.client.election.NoLeaderException;
+import io.typedetcd.client.election.NotLeaderException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +28,11 @@ public final class Errors {
   static final String INVALID_TOKEN = "etcdserver: invalid auth token";
   static final String AUTH_OLD_REVISION = "etcdserver: revision of auth store is old";
   static final String COMPACTED = "etcdserver: mvcc: required revision has been compacted";
+  static final String PERMISSION_DENIED = "etcdserver: permission denied";
+  static final String LEASE_NOT_FOUND = "etcdserver: requested lease not found";
+  static final String ELECTION_NO_LEADER = "election: no leader";
+  static final String ELECTION_NOT_LEADER = "election: not leader";
+  static final String CONTEXT_DEADLINE = "context deadline exceeded";
 
   private Errors() {}
 
@@ -58,6 +65,56 @@ public final class Errors {
         || d.equals("auth: revision of auth store is old");
   }
 
+  /**
+   * A watch's cancel reason without the "rpc error: code = ... desc = " that etcd puts before the
+   * message of a gRPC error (as for permission denials).
+   */
+  static String watchCancelReason(String raw) {
+    int desc = raw.indexOf(" desc = ");
+    return raw.startsWith("rpc error: ") && desc > 0 ? raw.substring(desc + 8) : raw;
+  }
+
+  /**
+   * Whether etcd refused a watch create because of the stream's token. etcd 3.4 reports an expired
+   * token as a plain permission denial, so with auth a denial is worth one token refresh too.
+   */
+  static boolean isWatchTokenProblem(String cancelReason, boolean withAuth) {
+    return cancelReason.equals(INVALID_TOKEN)
+        || cancelReason.equals(AUTH_OLD_REVISION)
+        || cancelReason.equals("etcdserver: user name is empty")
+        || (withAuth && cancelReason.equals(PERMISSION_DENIED));
+  }
+
+  /** What a watcher's listener sees when etcd refuses or cancels its watch. */
+  static EtcdException watchCanceled(
+      String reason, long compactRevision, String key, long fromRevision) {
+    if (compactRevision > 0 || reason.equals(COMPACTED) || reason.contains("compacted")) {
+      return new CompactedException(
+          "cannot watch '"
+              + key
+              + "' from revision "
+              + fromRevision
+              + ": etcd compacted its history up to revision "
+              + compactRevision,
+          key,
+          compactRevision,
+          null);
+    }
+    if (reason.equals(PERMISSION_DENIED)) {
+      return new PermissionDeniedException(reason + about(key), key, null);
+    }
+    if (isWatchTokenProblem(reason, false)) {
+      return new AuthenticationException(reason + about(key), key, null);
+    }
+    return new EtcdException(
+        "etcd cancelled the watch"
+            + about(key)
+            + ": "
+            + (reason.isEmpty() ? "no reason given" : reason),
+        key,
+        null);
+  }
+
   /** Turns any failure of a call into the exception callers see. */
   public static EtcdException toEtcd(
       Throwable failure, @Nullable String key, boolean mutates, boolean maybeSent) {
@@ -71,6 +128,21 @@ public final class Errors {
     Status status = sre.getStatus();
     String d = description(status);
     String msg = d + about(key);
+    // etcd's lock and election services run an embedded client: its errors arrive as UNKNOWN.
+    if (status.getCode() == Status.Code.UNKNOWN) {
+      if (d.equals(LEASE_NOT_FOUND)) {
+        return new LeaseNotFoundException(msg, 0, sre);
+      }
+      if (d.equals(ELECTION_NO_LEADER)) {
+        return new NoLeaderException(msg, key, sre);
+      }
+      if (d.equals(ELECTION_NOT_LEADER)) {
+        return new NotLeaderException(msg, key, sre);
+      }
+      if (d.equals(CONTEXT_DEADLINE) && !mutates) {
+        return new DeadlineExceededException(msg, key, sre); // the server saw our deadline first
+      }
+    }
     switch (status.getCode()) {
       case PERMISSION_DENIED:
         return new PermissionDeniedException(msg, key, sre);

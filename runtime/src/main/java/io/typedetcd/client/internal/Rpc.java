@@ -9,6 +9,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.typedetcd.client.EtcdException;
 import io.typedetcd.client.RequestTooLargeException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,6 +40,7 @@ public final class Rpc {
   private final Executor executor;
   private final @Nullable AuthTokens tokens;
   private volatile boolean closed;
+  private static final long NO_DEADLINE = Long.MIN_VALUE;
 
   Rpc(
       Channel channel,
@@ -103,7 +105,21 @@ public final class Rpc {
    */
   public <Q extends com.google.protobuf.MessageLite, R> CompletableFuture<R> unary(
       MethodDescriptor<Q, R> method, Q request, Kind kind, @Nullable String key) {
-    CompletableFuture<R> future = new CompletableFuture<>();
+    return unary(method, request, kind, key, config.callTimeout());
+  }
+
+  /**
+   * Like {@link #unary(MethodDescriptor, com.google.protobuf.MessageLite, Kind, String)} with
+   * {@code timeout} instead of the call timeout; null means no deadline, for calls that wait on
+   * purpose (Lock, Campaign). Completing or cancelling the returned future cancels the call.
+   */
+  public <Q extends com.google.protobuf.MessageLite, R> CompletableFuture<R> unary(
+      MethodDescriptor<Q, R> method,
+      Q request,
+      Kind kind,
+      @Nullable String key,
+      @Nullable Duration timeout) {
+    CallFuture<R> future = new CallFuture<>();
     if (closed) {
       future.completeExceptionally(new EtcdException("the client is closed", key, null));
       return future;
@@ -122,7 +138,7 @@ public final class Rpc {
               null));
       return future;
     }
-    long deadline = System.nanoTime() + config.callTimeout().toNanos();
+    long deadline = timeout == null ? NO_DEADLINE : System.nanoTime() + timeout.toNanos();
     new Attempt<>(this, method, request, kind, key, future, deadline, 1, false).start();
     return future;
   }
@@ -134,7 +150,7 @@ public final class Rpc {
     private final Q request;
     private final Kind kind;
     private final @Nullable String key;
-    private final CompletableFuture<R> future;
+    private final CallFuture<R> future;
     private final long deadline;
     private final int number;
     private final boolean reauthenticated;
@@ -148,7 +164,7 @@ public final class Rpc {
         Q request,
         Kind kind,
         @Nullable String key,
-        CompletableFuture<R> future,
+        CallFuture<R> future,
         long deadline,
         int number,
         boolean reauthenticated) {
@@ -166,12 +182,21 @@ public final class Rpc {
     }
 
     void start() {
-      long remaining = deadline - System.nanoTime();
-      CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(remaining, TimeUnit.NANOSECONDS);
+      if (future.isDone()) {
+        return; // the caller gave up while a retry was pending
+      }
+      CallOptions options = CallOptions.DEFAULT;
+      if (deadline != NO_DEADLINE) {
+        long remaining = deadline - System.nanoTime();
+        options = options.withDeadlineAfter(remaining, TimeUnit.NANOSECONDS);
+      }
       if (sent != null) {
         options = options.withStreamTracerFactory(sent);
       }
       ClientCall<Q, R> call = rpc.channel.newCall(method, options);
+      if (!future.running(call)) {
+        return;
+      }
       try {
         call.start(this, new Metadata());
         call.sendMessage(request);
@@ -190,6 +215,7 @@ public final class Rpc {
 
     @Override
     public void onClose(Status status, Metadata trailers) {
+      future.ended();
       if (status.isOk()) {
         if (response == null) {
           future.completeExceptionally(
@@ -216,7 +242,7 @@ public final class Rpc {
       long backoff = rpc.backoffNanos(number);
       if (!rpc.closed
           && Errors.isRetryable(status, kind == Kind.WRITE, maybeSent)
-          && System.nanoTime() + backoff < deadline) {
+          && (deadline == NO_DEADLINE || System.nanoTime() + backoff - deadline < 0)) {
         rpc.scheduler.schedule(() -> retry(), backoff, TimeUnit.NANOSECONDS);
         return;
       }
