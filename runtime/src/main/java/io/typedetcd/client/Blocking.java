@@ -15,7 +15,10 @@ import java.util.concurrent.ExecutionException;
 public final class Blocking {
   private Blocking() {}
 
-  /** The future's value; every call of the client ends by its deadline, so this does too. */
+  /**
+   * The future's value. Calls end by the client's call timeout, so this does too, except for calls
+   * that wait by design (lock, campaign) without a timeout of their own.
+   */
   public static <T> T get(CompletableFuture<T> future) {
     try {
       return future.get();
