@@ -24,8 +24,8 @@ import io.typedetcd.client.watch.Watch;
  *
  * <p>Every call returns a {@code CompletableFuture} that ends by the call timeout, except those
  * that wait by design ({@code lock}, {@code campaign}: give them a timeout or cancel the future);
- * {@link Blocking#get} waits for one. Callbacks and completions run on the client's executor, never on
- * network threads.
+ * {@link Blocking#get} waits for one. Callbacks and completions run on the client's executor, never
+ * on network threads.
  */
 public final class EtcdClient implements AutoCloseable {
   private final Connection connection;
