@@ -79,7 +79,7 @@ class GoldenFilesTest {
               @Key private String app;
               @Name("max-connections") private int maxConnections;
               private boolean maintenance;
-              private String motd;
+              private @org.jspecify.annotations.Nullable String motd;
               private List<String> admins;
               public Limits() {}
               public String getApp() { return app; }

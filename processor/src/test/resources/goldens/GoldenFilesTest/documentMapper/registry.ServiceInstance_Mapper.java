@@ -69,7 +69,7 @@ public final class ServiceInstance_Mapper implements DocumentMapper<ServiceInsta
   public ServiceInstance_Id idFromKey(ByteString key) {
     List<String> segments = ROOT.segmentsOf(key);
     if (segments == null || segments.size() != 2) {
-      throw problem(key, null, "not a key of this entity: expected 2 segments under /registry/services/", null);
+      throw problem(key, null, "is not a key /registry/services/{region}/{id}", null);
     }
     String region;
     try {
@@ -108,29 +108,21 @@ public final class ServiceInstance_Mapper implements DocumentMapper<ServiceInsta
       JsonGenerator generator = writer.generator();
       generator.writeStartObject();
       String host = entity.host();
-      if (host == null) {
-        generator.writeNullField("host");
-      } else {
+      if (host != null) {
         generator.writeStringField("host", host);
       }
       generator.writeNumberField("port", entity.port());
       Boolean healthy = entity.healthy();
-      if (healthy == null) {
-        generator.writeNullField("healthy");
-      } else {
+      if (healthy != null) {
         generator.writeBooleanField("healthy", healthy.booleanValue());
       }
       Map<String, String> labels = entity.labels();
-      if (labels == null) {
-        generator.writeNullField("labels");
-      } else {
+      if (labels != null) {
         generator.writeFieldName("labels");
         Json.writeObject(generator, labels);
       }
       Instant registeredAt = entity.registeredAt();
-      if (registeredAt == null) {
-        generator.writeNullField("registered-at");
-      } else {
+      if (registeredAt != null) {
         generator.writeFieldName("registered-at");
         Json.writeObject(generator, registeredAt);
       }

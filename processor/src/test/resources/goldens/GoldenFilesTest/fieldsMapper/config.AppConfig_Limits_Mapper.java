@@ -66,7 +66,7 @@ public final class AppConfig_Limits_Mapper implements FieldsMapper<AppConfig.Lim
   public String idFromKey(ByteString key) {
     List<String> segments = ROOT.segmentsOf(key);
     if (segments == null || segments.size() != 1) {
-      throw problem(key, null, "not a key of this entity: expected 1 segment under /config/apps/", null);
+      throw problem(key, null, "is not a key /config/apps/{app}", null);
     }
     String app;
     try {
@@ -105,31 +105,34 @@ public final class AppConfig_Limits_Mapper implements FieldsMapper<AppConfig.Lim
     String motd = entity.getMotd();
     fields.put("motd", motd == null ? null : ByteString.copyFromUtf8(motd));
     List<String> admins = entity.getAdmins();
-    fields.put("admins", admins == null ? null : Json.toText(admins));
+    if (admins == null) {
+      throw fieldProblem(id(entity), "admins", "admins", "is null but not @Nullable; a FIELDS entity stores null as an absent key, so give it a value or mark it @Nullable", null);
+    }
+    fields.put("admins", Json.toText(admins));
     return fields;
   }
 
   @Override
   public AppConfig.Limits decodeFields(String id, Map<String, ByteString> fields, long version) {
     ByteString maxConnectionsText = fields.get("max-connections");
-    int maxConnections;
     if (maxConnectionsText == null) {
-      throw problem(key(id), "maxConnections", "missing: the key of a primitive property must be present", null);
+      throw fieldProblem(id, "max-connections", "maxConnections", "is missing; the entity is only partly stored", null);
     }
+    int maxConnections;
     try {
       maxConnections = Integer.parseInt(maxConnectionsText.toStringUtf8());
     } catch (RuntimeException e) {
-      throw problem(key(id), "maxConnections", "cannot parse '" + maxConnectionsText.toStringUtf8() + "' as int", e);
+      throw fieldProblem(id, "max-connections", "maxConnections", "'" + maxConnectionsText.toStringUtf8() + "' does not parse as int: " + e.getMessage(), e);
     }
     ByteString maintenanceText = fields.get("maintenance");
-    boolean maintenance;
     if (maintenanceText == null) {
-      throw problem(key(id), "maintenance", "missing: the key of a primitive property must be present", null);
+      throw fieldProblem(id, "maintenance", "maintenance", "is missing; the entity is only partly stored", null);
     }
+    boolean maintenance;
     try {
       maintenance = parseBoolean(maintenanceText.toStringUtf8());
     } catch (RuntimeException e) {
-      throw problem(key(id), "maintenance", "cannot parse '" + maintenanceText.toStringUtf8() + "' as boolean", e);
+      throw fieldProblem(id, "maintenance", "maintenance", "'" + maintenanceText.toStringUtf8() + "' does not parse as boolean: " + e.getMessage(), e);
     }
     ByteString motdText = fields.get("motd");
     String motd = null;
@@ -137,13 +140,14 @@ public final class AppConfig_Limits_Mapper implements FieldsMapper<AppConfig.Lim
       motd = motdText.toStringUtf8();
     }
     ByteString adminsText = fields.get("admins");
-    List<String> admins = null;
-    if (adminsText != null) {
-      try {
-        admins = Json.fromText(adminsText, ADMINS_TYPE);
-      } catch (IOException | RuntimeException e) {
-        throw problem(key(id), "admins", "cannot parse '" + adminsText.toStringUtf8() + "' as java.util.List<java.lang.String>", e);
-      }
+    if (adminsText == null) {
+      throw fieldProblem(id, "admins", "admins", "is missing; the entity is only partly stored", null);
+    }
+    List<String> admins;
+    try {
+      admins = Json.fromText(adminsText, ADMINS_TYPE);
+    } catch (IOException | RuntimeException e) {
+      throw fieldProblem(id, "admins", "admins", "'" + adminsText.toStringUtf8() + "' does not parse as List<String>: " + e.getMessage(), e);
     }
     AppConfig.Limits entity = new AppConfig.Limits();
     entity.setApp(id);
@@ -159,6 +163,11 @@ public final class AppConfig_Limits_Mapper implements FieldsMapper<AppConfig.Lim
       return text.equals("true");
     }
     throw new IllegalArgumentException("not true or false");
+  }
+
+  private MappingException fieldProblem(String id, String name, String property, String problem,
+      Throwable cause) {
+    return new MappingException("AppConfig.Limits", key(id).toStringUtf8() + "/" + name, property, problem, cause);
   }
 
   private static MappingException problem(ByteString key, String property, String problem,

@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * Writes {@code encode}/{@code decode} of a DOCUMENT mapper: the stored properties as one JSON
- * object, streamed with Jackson's generator and parser. Unknown fields are skipped, missing ones
- * keep their Java default, a value of the wrong JSON type is a MappingException naming the
- * property.
+ * object, streamed with Jackson's generator and parser. Nulls are left out; on reading, unknown
+ * fields are skipped, missing ones (and nulls) keep their Java default, and a value of the wrong
+ * JSON type is a MappingException naming the property.
  */
 final class DocumentCodecWriter {
   private DocumentCodecWriter() {}
@@ -45,11 +45,10 @@ final class DocumentCodecWriter {
         continue;
       }
       String local = names.newName(MapperContext.local(p.name()), p);
+      // A null is left out: reading a missing property gives null back.
       method
           .addStatement("$T $N = $L", p.type(), local, read)
-          .beginControlFlow("if ($N == null)", local)
-          .addStatement("generator.writeNullField($S)", p.storedName())
-          .nextControlFlow("else")
+          .beginControlFlow("if ($N != null)", local)
           .addCode(write(p, CodeBlock.of("$N", local)))
           .endControlFlow();
     }

@@ -19,8 +19,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes the codec of a FIELDS mapper: one text value per stored property (strings raw, numbers,
  * booleans and enum constants as text, anything else as JSON), so other tools can read and edit
- * them. A missing key is null for a reference type and a MappingException for a primitive: the
- * entity is partly present and is reported, not half-filled.
+ * them. Null is an absent key, so only {@code @Nullable} properties may be null: a missing key of
+ * any other property means the entity is partly stored, which is reported, not half-filled.
  */
 final class FieldsCodecWriter {
   private static final TypeName FIELD_MAP =
@@ -58,6 +58,7 @@ final class FieldsCodecWriter {
     if (context.usesHelper("parseChar")) {
       type.addMethod(parseChar());
     }
+    type.addMethod(fieldProblem(entity));
   }
 
   private static MethodSpec encode(MapperContext context) {
@@ -76,14 +77,28 @@ final class FieldsCodecWriter {
         continue;
       }
       String local = names.newName(MapperContext.local(p.name()), p);
+      method.addStatement("$T $N = $L", p.type(), local, read);
+      if (p.nullable()) {
+        method.addStatement(
+            "$N.put($S, $N == null ? null : $L)",
+            fields,
+            p.storedName(),
+            local,
+            text(p, CodeBlock.of("$N", local)));
+        continue;
+      }
+      // Stored as an absent key, a null would read back as a partly stored entity: refuse it.
       method
-          .addStatement("$T $N = $L", p.type(), local, read)
+          .beginControlFlow("if ($N == null)", local)
           .addStatement(
-              "$N.put($S, $N == null ? null : $L)",
-              fields,
+              "throw fieldProblem(id(entity), $S, $S, $S, null)",
               p.storedName(),
-              local,
-              text(p, CodeBlock.of("$N", local)));
+              p.name(),
+              "is null but not @Nullable; a FIELDS entity stores null as an absent key, so give it"
+                  + " a value or mark it @Nullable")
+          .endControlFlow()
+          .addStatement(
+              "$N.put($S, $L)", fields, p.storedName(), text(p, CodeBlock.of("$N", local)));
     }
     return method.addStatement("return $N", fields).build();
   }
@@ -119,19 +134,20 @@ final class FieldsCodecWriter {
       String text = names.newName(MapperContext.local(p.name()) + "Text", p.name() + "#text");
       values.put(p.name(), CodeBlock.of("$N", local));
       method.addStatement("$T $N = fields.get($S)", RuntimeTypes.BYTE_STRING, text, p.storedName());
-      if (p.isPrimitive()) {
-        method
-            .addStatement("$T $N", p.type(), local)
-            .beginControlFlow("if ($N == null)", text)
-            .addStatement(
-                "throw problem(key(id), $S, $S, null)",
-                p.name(),
-                "missing: the key of a primitive property must be present")
-            .endControlFlow();
-      } else {
+      if (p.nullable()) {
         method
             .addStatement("$T $N = null", p.type(), local)
             .beginControlFlow("if ($N != null)", text);
+      } else {
+        method
+            .beginControlFlow("if ($N == null)", text)
+            .addStatement(
+                "throw fieldProblem(id, $S, $S, $S, null)",
+                p.storedName(),
+                p.name(),
+                "is missing; the entity is only partly stored")
+            .endControlFlow()
+            .addStatement("$T $N", p.type(), local);
       }
       if (p.valueKind() == ValueKind.STRING) {
         method.addStatement("$N = $N.toStringUtf8()", local, text);
@@ -146,14 +162,15 @@ final class FieldsCodecWriter {
                     ? new Object[] {RuntimeTypes.IO_EXCEPTION, RuntimeException.class}
                     : new Object[] {RuntimeException.class})
             .addStatement(
-                "throw problem(key(id), $S, $S + $N.toStringUtf8() + $S, e)",
+                "throw fieldProblem(id, $S, $S, $S + $N.toStringUtf8() + $S + e.getMessage(), e)",
+                p.storedName(),
                 p.name(),
-                "cannot parse '",
+                "'",
                 text,
-                "' as " + TypeNames.simple(p.type()))
+                "' does not parse as " + TypeNames.simple(p.type()) + ": ")
             .endControlFlow();
       }
-      if (!p.isPrimitive()) {
+      if (p.nullable()) {
         method.endControlFlow();
       }
     }
@@ -167,6 +184,24 @@ final class FieldsCodecWriter {
     }
     entity.version().ifPresent(v -> values.put(v.name(), CodeBlock.of("version")));
     return method.addCode(Instances.createAndReturn(entity, values, names)).build();
+  }
+
+  /** The MappingException of one property key: {@code {entityKey}/{name}}. */
+  private static MethodSpec fieldProblem(EntityModel entity) {
+    return MethodSpec.methodBuilder("fieldProblem")
+        .addModifiers(Modifier.PRIVATE)
+        .returns(RuntimeTypes.MAPPING_EXCEPTION)
+        .addParameter(entity.id().type(), "id")
+        .addParameter(String.class, "name")
+        .addParameter(String.class, "property")
+        .addParameter(String.class, "problem")
+        .addParameter(Throwable.class, "cause")
+        .addStatement(
+            "return new $T($S, key(id).toStringUtf8() + $S + name, property, problem, cause)",
+            RuntimeTypes.MAPPING_EXCEPTION,
+            entity.displayName(),
+            "/")
+        .build();
   }
 
   /** Parses the text into the property's type; may throw. */

@@ -16,6 +16,7 @@ import io.typedetcd.processor.model.StorageLayout;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -140,12 +141,9 @@ public final class MapperWriter {
         .beginControlFlow("if ($N == null || $N.size() != $L)", segments, segments, keys.size())
         .addStatement(
             "throw problem(key, null, $S, null)",
-            "not a key of this entity: expected "
-                + keys.size()
-                + (keys.size() == 1 ? " segment" : " segments")
-                + " under "
+            "is not a key "
                 + entity.prefix()
-                + "/")
+                + keys.stream().map(k -> "/{" + k.name() + "}").collect(Collectors.joining()))
         .endControlFlow();
     CodeBlock.Builder args = CodeBlock.builder();
     for (int i = 0; i < keys.size(); i++) {

@@ -7,9 +7,11 @@ import com.palantir.javapoet.TypeName;
 final class TypeNames {
   private TypeNames() {}
 
-  /** {@code Status} rather than {@code shop.Order.Status}; generic types as written. */
+  /** {@code Status} for {@code shop.Order.Status}, {@code List<String>} for the qualified one. */
   static String simple(TypeName type) {
     TypeName plain = type.withoutAnnotations();
-    return plain instanceof ClassName c ? c.simpleName() : plain.toString();
+    return plain instanceof ClassName c
+        ? c.simpleName()
+        : plain.toString().replaceAll("\\b(?:[a-z_$][\\w$]*\\.)+(?=[A-Z])", "");
   }
 }

@@ -9,6 +9,8 @@ import com.palantir.javapoet.TypeName;
  * @param storedName the JSON field name or field key segment, after {@code @Name}
  * @param role key, version, transient or stored value
  * @param type the declared type
+ * @param nullable a reference type annotated {@code @Nullable} (any annotation of that simple name,
+ *     declaration or type use); FIELDS layout reads a missing key of any other property as an error
  * @param valueKind how a {@link Role#VALUE} is written; null for other roles
  * @param keyCodec how a {@link Role#KEY} is encoded; null for other roles
  * @param indexed whether it is {@code @Indexed} (secondary indexes arrive with the semantics issue;
@@ -24,6 +26,7 @@ public record PropertyModel(
     String storedName,
     Role role,
     TypeName type,
+    boolean nullable,
     ValueKind valueKind,
     KeyCodec keyCodec,
     boolean indexed,

@@ -228,6 +228,20 @@ public final class EntityValidator {
     }
   }
 
+  /** Whether any of the property's elements or its type carries an annotation named Nullable. */
+  private static boolean nullable(RawProperty raw) {
+    if (raw.type().getKind().isPrimitive()) {
+      return false;
+    }
+    List<AnnotationMirror> annotations = new ArrayList<>(raw.type().getAnnotationMirrors());
+    for (javax.lang.model.element.Element e : raw.annotated()) {
+      annotations.addAll(e.getAnnotationMirrors());
+      annotations.addAll(e.asType().getAnnotationMirrors());
+    }
+    return annotations.stream()
+        .anyMatch(a -> a.getAnnotationType().asElement().getSimpleName().contentEquals("Nullable"));
+  }
+
   private Optional<PropertyModel> property(
       RawProperty raw,
       Role role,
@@ -284,6 +298,7 @@ public final class EntityValidator {
             storedName,
             role,
             TypeName.get(raw.type()),
+            nullable(raw),
             valueKind,
             codec,
             indexed.isPresent(),
