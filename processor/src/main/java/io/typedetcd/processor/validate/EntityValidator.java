@@ -24,7 +24,6 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.TypeKind;
 
 /**
  * Checks an {@code @EtcdEntity} and builds its model. Every problem goes into the report on the
@@ -37,6 +36,7 @@ public final class EntityValidator {
   private final ValueKinds valueKinds;
   private final Constructions constructions;
   private final IdTypes idTypes;
+  private final PropertyRoles propertyRoles;
 
   public EntityValidator(Env env) {
     this.env = env;
@@ -45,6 +45,7 @@ public final class EntityValidator {
     this.valueKinds = new ValueKinds(env);
     this.constructions = new Constructions(env);
     this.idTypes = new IdTypes(env);
+    this.propertyRoles = new PropertyRoles(env);
   }
 
   /**
@@ -69,13 +70,13 @@ public final class EntityValidator {
     List<RawProperty> raws = scanner.scan(type);
     Map<String, Role> roles = new HashMap<>();
     for (RawProperty raw : raws) {
-      roles.put(raw.name(), role(raw, display, report));
+      roles.put(raw.name(), propertyRoles.role(raw, display, report));
     }
     List<RawProperty> keys = raws.stream().filter(r -> roles.get(r.name()) == Role.KEY).toList();
     if (keys.isEmpty()) {
       report.error(type, Messages.noKey(display));
     }
-    checkVersions(raws, roles, display, report);
+    propertyRoles.checkVersions(raws, roles, display, report);
 
     List<PropertyModel> properties = new ArrayList<>();
     Map<String, String> storedNames = new HashMap<>();
@@ -172,76 +173,6 @@ public final class EntityValidator {
     return text;
   }
 
-  private Role role(RawProperty raw, String display, Report report) {
-    Mirrors m = env.mirrors();
-    List<RawProperty.Found> found = new ArrayList<>();
-    for (String a : List.of(Names.KEY, Names.VERSION, Names.TRANSIENT)) {
-      raw.annotation(m, a).ifPresent(found::add);
-    }
-    if (found.size() > 1) {
-      report.error(
-          found.get(1).element(),
-          found.get(1).mirror(),
-          Messages.annotationConflict(
-              display, raw.name(), simpleName(found.get(0)), simpleName(found.get(1))));
-    }
-    Optional<RawProperty.Found> indexed = raw.annotation(m, Names.INDEXED);
-    if (indexed.isPresent() && found.size() == 1 && !isKey(found.get(0))) {
-      report.error(
-          indexed.get().element(),
-          indexed.get().mirror(),
-          Messages.annotationConflict(display, raw.name(), simpleName(found.get(0)), "Indexed"));
-    }
-    if (found.isEmpty()) {
-      return raw.javaTransient() ? Role.TRANSIENT : Role.VALUE;
-    }
-    String first = simpleName(found.get(0));
-    return first.equals("Key") ? Role.KEY : first.equals("Version") ? Role.VERSION : Role.TRANSIENT;
-  }
-
-  private static boolean isKey(RawProperty.Found found) {
-    return simpleName(found).equals("Key");
-  }
-
-  private static String simpleName(RawProperty.Found found) {
-    return found.mirror().getAnnotationType().asElement().getSimpleName().toString();
-  }
-
-  private void checkVersions(
-      List<RawProperty> raws, Map<String, Role> roles, String display, Report report) {
-    RawProperty first = null;
-    for (RawProperty raw : raws) {
-      if (roles.get(raw.name()) != Role.VERSION) {
-        continue;
-      }
-      if (first != null) {
-        RawProperty.Found a = raw.annotation(env.mirrors(), Names.VERSION).orElseThrow();
-        report.error(
-            a.element(), a.mirror(), Messages.versionTwice(display, raw.name(), first.name()));
-      } else if (raw.type().getKind() != TypeKind.LONG) {
-        report.error(
-            raw.element(), Messages.versionType(display, raw.name(), raw.type().toString()));
-        first = raw;
-      } else {
-        first = raw;
-      }
-    }
-  }
-
-  /** Whether any of the property's elements or its type carries an annotation named Nullable. */
-  private static boolean nullable(RawProperty raw) {
-    if (raw.type().getKind().isPrimitive()) {
-      return false;
-    }
-    List<AnnotationMirror> annotations = new ArrayList<>(raw.type().getAnnotationMirrors());
-    for (javax.lang.model.element.Element e : raw.annotated()) {
-      annotations.addAll(e.getAnnotationMirrors());
-      annotations.addAll(e.asType().getAnnotationMirrors());
-    }
-    return annotations.stream()
-        .anyMatch(a -> a.getAnnotationType().asElement().getSimpleName().contentEquals("Nullable"));
-  }
-
   private Optional<PropertyModel> property(
       RawProperty raw,
       Role role,
@@ -298,7 +229,7 @@ public final class EntityValidator {
             storedName,
             role,
             TypeName.get(raw.type()),
-            nullable(raw),
+            PropertyRoles.nullable(raw),
             valueKind,
             codec,
             indexed.isPresent(),
