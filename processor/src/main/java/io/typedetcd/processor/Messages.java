@@ -405,6 +405,14 @@ public final class Messages {
         + allowed;
   }
 
+  public static String finderAsyncSuffix(String method, String actual) {
+    return "[EtcdFinderReturn] "
+        + method
+        + " ends in Async but returns "
+        + actual
+        + "; return a CompletableFuture of it, or drop the suffix";
+  }
+
   // Rounds and environment
 
   public static String undefinedType(String element, String type) {

@@ -163,4 +163,13 @@ class FinderDiagnosticsTest {
             + " Server, so there is at most one result; remove First/Top",
         "findFirstByRegionAndId");
   }
+
+  @Test
+  void asyncSuffixOnABlockingMethod() {
+    assertQueryError(
+        "long countByRegionAsync(String region);",
+        "[EtcdFinderReturn] countByRegionAsync ends in Async but returns long; return a"
+            + " CompletableFuture of it, or drop the suffix",
+        "countByRegionAsync");
+  }
 }

@@ -120,6 +120,9 @@ class GeneratedCodeTest {
           public interface EverythingRepository extends CrudRepository<Everything, Everything_Id> {
             List<Everything> findByKind(Everything.Kind kind);
             List<Everything> findAllOrderByKindDesc();
+            CompletableFuture<List<Everything>> findAllByKindAsync(Everything.Kind kind);
+            List<Everything> findTop3ByOrderByKindDesc();
+            CompletableFuture<Long> countByKindAsync(Everything.Kind kind);
             CompletableFuture<List<Everything>> findByKindAndUuid(Everything.Kind kind, UUID uuid);
             List<Everything> findTop10ByKindAndUuidAndShardOrderBySequenceDesc(
                 Everything.Kind kind, UUID uuid, int shard);

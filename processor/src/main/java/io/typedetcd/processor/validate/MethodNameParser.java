@@ -11,9 +11,14 @@ import java.util.List;
  * brandName}) is not split.
  *
  * <pre>
- * name     := verb [First | Top N] (All | By prop (And prop)*) [OrderBy prop [Asc | Desc]]
+ * name     := verb [First | Top N] criteria [OrderBy prop [Asc | Desc]] [Async]
  * verb     := find | stream | count | exists | delete
+ * criteria := All | [All] By [prop (And prop)*]
  * </pre>
+ *
+ * <p>{@code findAllBy} reads like {@code findBy}; {@code By} with no property before {@code
+ * OrderBy} means all entities; the {@code Async} suffix lets a future-returning twin sit next to
+ * the blocking method of the same query.
  */
 public final class MethodNameParser {
   /**
@@ -25,9 +30,15 @@ public final class MethodNameParser {
    *     All}
    * @param orderBy the property after {@code OrderBy}, or null
    * @param descending {@code Desc}
+   * @param asyncSuffix the name ends in {@code Async}
    */
   public record Parsed(
-      QueryVerb verb, int limit, List<String> criteria, String orderBy, boolean descending) {
+      QueryVerb verb,
+      int limit,
+      List<String> criteria,
+      String orderBy,
+      boolean descending,
+      boolean asyncSuffix) {
     public Parsed {
       criteria = List.copyOf(criteria);
     }
@@ -37,6 +48,20 @@ public final class MethodNameParser {
 
   /** The parts, or null when the name does not follow the grammar. */
   public static Parsed parse(String name, List<String> properties) {
+    if (name.endsWith("Async")) {
+      // Unless a property name ends in Async: then the name means that property.
+      Parsed stripped =
+          parseWithoutSuffix(name.substring(0, name.length() - "Async".length()), properties, true);
+      if (stripped != null
+          && properties.containsAll(stripped.criteria())
+          && (stripped.orderBy() == null || properties.contains(stripped.orderBy()))) {
+        return stripped;
+      }
+    }
+    return parseWithoutSuffix(name, properties, false);
+  }
+
+  private static Parsed parseWithoutSuffix(String name, List<String> properties, boolean async) {
     QueryVerb verb = null;
     for (QueryVerb v : QueryVerb.values()) {
       if (name.startsWith(v.word())) {
@@ -65,8 +90,13 @@ public final class MethodNameParser {
     List<String> sorted = new ArrayList<>(properties);
     sorted.sort(Comparator.comparingInt(String::length).reversed());
     List<String> criteria = new ArrayList<>();
+    if (rest.startsWith("AllBy")) {
+      rest = rest.substring("All".length());
+    }
     if (rest.startsWith("All")) {
       rest = rest.substring("All".length());
+    } else if (rest.startsWith("ByOrderBy")) {
+      rest = rest.substring("By".length());
     } else if (rest.startsWith("By")) {
       rest = rest.substring("By".length());
       while (true) {
@@ -86,7 +116,7 @@ public final class MethodNameParser {
       return null;
     }
     if (rest.isEmpty()) {
-      return new Parsed(verb, limit, criteria, null, false);
+      return new Parsed(verb, limit, criteria, null, false, async);
     }
     if (!rest.startsWith("OrderBy") || rest.length() == "OrderBy".length()) {
       return null;
@@ -97,7 +127,7 @@ public final class MethodNameParser {
       if (rest.startsWith(cap)) {
         String direction = rest.substring(cap.length());
         if (direction.isEmpty() || direction.equals("Asc") || direction.equals("Desc")) {
-          return new Parsed(verb, limit, criteria, p, direction.equals("Desc"));
+          return new Parsed(verb, limit, criteria, p, direction.equals("Desc"), async);
         }
       }
     }
@@ -109,7 +139,7 @@ public final class MethodNameParser {
     if (unknown.isEmpty()) {
       return null;
     }
-    return new Parsed(verb, limit, criteria, decapitalize(unknown), desc);
+    return new Parsed(verb, limit, criteria, decapitalize(unknown), desc, async);
   }
 
   /** The capitalized text of the next criterion: a known property if one fits, else up to And. */

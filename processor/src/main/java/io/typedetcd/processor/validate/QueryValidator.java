@@ -83,6 +83,10 @@ final class QueryValidator {
       return Optional.empty();
     }
     ReturnTypes.Classified result = returnTypes.classify(type.getReturnType(), entityType);
+    if (parsed.asyncSuffix() && !result.async()) {
+      report.error(method, Messages.finderAsyncSuffix(name, type.getReturnType().toString()));
+      return Optional.empty();
+    }
     Set<ResultShape> allowed = allowed(verb, fullKey, parsed.limit(), parsed.orderBy() != null);
     if (result.shape() == null || !allowed.contains(result.shape())) {
       report.error(

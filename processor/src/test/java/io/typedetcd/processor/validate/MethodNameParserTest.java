@@ -18,7 +18,7 @@ class MethodNameParserTest {
   @Test
   void criteriaJoinedByAnd() {
     assertThat(parse("findByRegionAndId"))
-        .isEqualTo(new Parsed(QueryVerb.FIND, -1, List.of("region", "id"), null, false));
+        .isEqualTo(new Parsed(QueryVerb.FIND, -1, List.of("region", "id"), null, false, false));
   }
 
   @Test
@@ -30,11 +30,29 @@ class MethodNameParserTest {
   @Test
   void limitsAndOrder() {
     assertThat(parse("findFirstByRegionOrderByIdDesc"))
-        .isEqualTo(new Parsed(QueryVerb.FIND, 1, List.of("region"), "id", true));
+        .isEqualTo(new Parsed(QueryVerb.FIND, 1, List.of("region"), "id", true, false));
     assertThat(parse("streamTop25ByRegionOrderByIdAsc"))
-        .isEqualTo(new Parsed(QueryVerb.STREAM, 25, List.of("region"), "id", false));
+        .isEqualTo(new Parsed(QueryVerb.STREAM, 25, List.of("region"), "id", false, false));
     assertThat(parse("findAllOrderByRegion"))
-        .isEqualTo(new Parsed(QueryVerb.FIND, -1, List.of(), "region", false));
+        .isEqualTo(new Parsed(QueryVerb.FIND, -1, List.of(), "region", false, false));
+  }
+
+  @Test
+  void springDataSpellings() {
+    assertThat(parse("findAllByRegion")).isEqualTo(parse("findByRegion"));
+    assertThat(parse("findTop3ByOrderByIdDesc"))
+        .isEqualTo(new Parsed(QueryVerb.FIND, 3, List.of(), "id", true, false));
+  }
+
+  @Test
+  void asyncSuffix() {
+    assertThat(parse("countByRegionAsync"))
+        .isEqualTo(new Parsed(QueryVerb.COUNT, -1, List.of("region"), null, false, true));
+    assertThat(parse("findAllByRegionAsync").asyncSuffix()).isTrue();
+    assertThat(MethodNameParser.parse("findByHostAsync", List.of("hostAsync")).criteria())
+        .containsExactly("hostAsync");
+    assertThat(MethodNameParser.parse("findByHostAsync", List.of("hostAsync")).asyncSuffix())
+        .isFalse();
   }
 
   @Test
@@ -59,7 +77,6 @@ class MethodNameParserTest {
             "findBy",
             "findByregion",
             "findTopByRegion",
-            "findAllByRegion",
             "findByRegionOrderBy",
             "findOneByRegion",
             "deleteEverything")) {
