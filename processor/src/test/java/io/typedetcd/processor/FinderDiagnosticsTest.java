@@ -172,4 +172,12 @@ class FinderDiagnosticsTest {
             + " CompletableFuture of it, or drop the suffix",
         "countByRegionAsync");
   }
+
+  @Test
+  void limitOfZero() {
+    assertQueryError(
+        "List<Server> findTop0ByRegion(String region);",
+        "[EtcdFinderLimit] findTop0ByRegion: Top0 returns nothing; use a limit of 1 or more",
+        "findTop0ByRegion");
+  }
 }

@@ -24,15 +24,13 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.typedetcd.processor.EtcdProcessor")
 public final class ServiceInstance_Mapper implements DocumentMapper<ServiceInstance, ServiceInstance_Id> {
-  public static final ServiceInstance_Mapper INSTANCE = new ServiceInstance_Mapper();
-
   private static final KeyPath ROOT = KeyPath.root("/registry/services");
 
   private static final JavaType LABELS_TYPE = Json.type(new TypeReference<Map<String, String>>() {});
 
   private static final JavaType REGISTERED_AT_TYPE = Json.type(Instant.class);
 
-  private ServiceInstance_Mapper() {
+  public ServiceInstance_Mapper() {
   }
 
   @Override

@@ -21,15 +21,13 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.typedetcd.processor.EtcdProcessor")
 public final class AppConfig_Limits_Mapper implements FieldsMapper<AppConfig.Limits, String> {
-  public static final AppConfig_Limits_Mapper INSTANCE = new AppConfig_Limits_Mapper();
-
   private static final KeyPath ROOT = KeyPath.root("/config/apps");
 
   private static final List<String> FIELD_NAMES = List.of("max-connections", "maintenance", "motd", "admins");
 
   private static final JavaType ADMINS_TYPE = Json.type(new TypeReference<List<String>>() {});
 
-  private AppConfig_Limits_Mapper() {
+  public AppConfig_Limits_Mapper() {
   }
 
   @Override

@@ -23,7 +23,7 @@ public final class ServiceRepository_Impl extends DocumentRepository<ServiceInst
   @Inject
   @javax.inject.Inject
   public ServiceRepository_Impl(EtcdClient client) {
-    super(client, ServiceInstance_Mapper.INSTANCE);
+    super(client, new ServiceInstance_Mapper());
   }
 
   @Override

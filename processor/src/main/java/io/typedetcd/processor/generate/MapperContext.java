@@ -22,7 +22,6 @@ import javax.lang.model.element.Modifier;
  * types) created on first use, named so they cannot clash.
  */
 final class MapperContext {
-  static final String INSTANCE = "INSTANCE";
   static final String ROOT = "ROOT";
   static final String FIELD_NAMES = "FIELD_NAMES";
 
@@ -35,7 +34,7 @@ final class MapperContext {
 
   MapperContext(EntityModel entity) {
     this.entity = entity;
-    for (String reserved : List.of(INSTANCE, ROOT, FIELD_NAMES)) {
+    for (String reserved : List.of(ROOT, FIELD_NAMES)) {
       staticNames.newName(reserved, reserved);
     }
   }

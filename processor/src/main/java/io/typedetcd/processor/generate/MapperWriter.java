@@ -43,11 +43,6 @@ public final class MapperWriter {
     Modifier[] visibility = entity.isPublic() ? new Modifier[] {Modifier.PUBLIC} : new Modifier[0];
     type.addModifiers(visibility);
     type.addField(
-        FieldSpec.builder(entity.mapper(), MapperContext.INSTANCE, Modifier.STATIC, Modifier.FINAL)
-            .addModifiers(visibility)
-            .initializer("new $T()", entity.mapper())
-            .build());
-    type.addField(
         FieldSpec.builder(
                 RuntimeTypes.KEY_PATH,
                 MapperContext.ROOT,
@@ -56,7 +51,8 @@ public final class MapperWriter {
                 Modifier.FINAL)
             .initializer("$T.root($S)", RuntimeTypes.KEY_PATH, entity.prefix())
             .build());
-    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    // Stateless: repositories (and tests) create their own.
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(visibility).build());
     type.addMethod(
         override("entityType", ParameterizedTypeName.get(ClassName.get(Class.class), entity.type()))
             .addStatement("return $T.class", entity.type())

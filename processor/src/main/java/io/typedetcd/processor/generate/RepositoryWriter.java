@@ -46,7 +46,7 @@ public final class RepositoryWriter {
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
             .addParameter(RuntimeTypes.ETCD_CLIENT, "client")
-            .addStatement("super(client, $T.$N)", entity.mapper(), "INSTANCE");
+            .addStatement("super(client, new $T())", entity.mapper());
     repository.injectAnnotations().forEach(constructor::addAnnotation);
     type.addMethod(constructor.build());
 
