@@ -1,0 +1,20 @@
+package io.typedetcd.processor.model;
+
+/** The leading word of a derived query method. */
+public enum QueryVerb {
+  FIND("find"),
+  STREAM("stream"),
+  COUNT("count"),
+  EXISTS("exists"),
+  DELETE("delete");
+
+  private final String word;
+
+  QueryVerb(String word) {
+    this.word = word;
+  }
+
+  public String word() {
+    return word;
+  }
+}
