@@ -26,7 +26,8 @@ public final class ClientLoad {
     for (String c : System.getProperty("conc", "1,16,128").split(",")) {
       concs.add(Integer.parseInt(c.trim()));
     }
-    List<String> clients = List.of(System.getProperty("clients", "typed,jetcd,raw").split(","));
+    List<String> clients =
+        List.of(System.getProperty("clients", "typed,typed-inline,jetcd,raw").split(","));
     byte[] value = new byte[256];
     new Random(42).nextBytes(value);
 
@@ -46,12 +47,34 @@ public final class ClientLoad {
           System.getProperty("java.vm.name"),
           System.getProperty("java.version"),
           Runtime.getRuntime().availableProcessors());
-      System.out.println(Phase.HEADER);
-      for (String name : clients) {
-        try (Driver d = driver(name.trim(), etcd.endpoint())) {
+      List<Driver> drivers = new ArrayList<>();
+      try {
+        for (String name : clients) {
+          drivers.add(driver(name.trim(), etcd.endpoint()));
+        }
+        // Warm every client up before measuring any: in one JVM, whoever runs first would
+        // otherwise pay for compiling the gRPC and Netty code all clients share.
+        for (Driver d : drivers) {
+          warmUp(d, ops, warmup, value, pid);
+        }
+        System.out.println(Phase.HEADER);
+        for (Driver d : drivers) {
           measure(d, ops, warmup, concs, value, pid);
         }
+      } finally {
+        for (Driver d : drivers) {
+          d.close();
+        }
       }
+    }
+  }
+
+  private static void warmUp(Driver d, int ops, int warmup, byte[] value, long pid)
+      throws InterruptedException {
+    String n = d.name();
+    for (int c : List.of(1, 16, 128)) {
+      Phase.run(n, "", c, warmup * 3, pid, i -> d.put(key(i % ops), value));
+      Phase.run(n, "", c, warmup * 3, pid, i -> d.get(key(i % ops), i % 2 == 0));
     }
   }
 
@@ -59,8 +82,6 @@ public final class ClientLoad {
       Driver d, int ops, int warmup, List<Integer> concs, byte[] value, long pid)
       throws InterruptedException {
     String n = d.name();
-    Phase.run(n, "", 16, warmup * 3, pid, i -> d.put(key(i % ops), value));
-    Phase.run(n, "", 16, warmup * 3, pid, i -> d.get(key(i % ops), false));
     for (int c : concs) {
       Phase.run(n, "", c, warmup, pid, i -> d.put(key(i % ops), value));
       print(Phase.run(n, "put", c, ops, pid, i -> d.put(key(i % ops), value)));
@@ -79,18 +100,24 @@ public final class ClientLoad {
     System.out.println(r.row());
   }
 
+  /** {@code k000000042}: 10 bytes, like the Go reference's keys. */
   static String key(int i) {
-    return String.format("k%09d", i);
+    char[] c = {'k', '0', '0', '0', '0', '0', '0', '0', '0', '0'};
+    for (int p = 9; i > 0 && p > 0; p--, i /= 10) {
+      c[p] = (char) ('0' + i % 10);
+    }
+    return new String(c);
   }
 
   private static Driver driver(String name, String endpoint) {
     return switch (name) {
-      case "typed" -> new TypedEtcdDriver(endpoint);
+      case "typed" -> new TypedEtcdDriver(endpoint, false);
+      case "typed-inline" -> new TypedEtcdDriver(endpoint, true);
       case "jetcd" -> new JetcdDriver(endpoint);
       case "raw" -> new RawGrpcDriver(endpoint);
       default ->
           throw new IllegalArgumentException(
-              "unknown client '" + name + "'; use typed, jetcd or raw");
+              "unknown client '" + name + "'; use typed, typed-inline, jetcd or raw");
     };
   }
 }

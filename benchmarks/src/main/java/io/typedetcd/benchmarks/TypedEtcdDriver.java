@@ -2,6 +2,7 @@ package io.typedetcd.benchmarks;
 
 import com.google.protobuf.ByteString;
 import io.typedetcd.client.EtcdClient;
+import io.typedetcd.client.EtcdClientBuilder;
 import io.typedetcd.client.kv.GetOptions;
 import io.typedetcd.client.kv.KV;
 import io.typedetcd.client.kv.PutOptions;
@@ -13,15 +14,25 @@ final class TypedEtcdDriver implements Driver {
 
   private final EtcdClient client;
   private final KV kv;
+  private final boolean inline;
 
-  TypedEtcdDriver(String endpoint) {
-    this.client = EtcdClient.builder().endpoints(endpoint).build();
+  /**
+   * With {@code inline}, completions run on the network threads ({@code executor(Runnable::run)}):
+   * no thread hop per response, for callers whose callbacks never block.
+   */
+  TypedEtcdDriver(String endpoint, boolean inline) {
+    EtcdClientBuilder builder = EtcdClient.builder().endpoints(endpoint);
+    if (inline) {
+      builder.executor(Runnable::run);
+    }
+    this.client = builder.build();
     this.kv = client.kv();
+    this.inline = inline;
   }
 
   @Override
   public String name() {
-    return "typed-etcd";
+    return inline ? "typed-etcd (inline executor)" : "typed-etcd";
   }
 
   @Override
