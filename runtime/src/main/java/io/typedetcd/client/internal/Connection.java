@@ -56,7 +56,7 @@ public final class Connection {
         new ScheduledThreadPoolExecutor(1, daemon("typed-etcd-timer-"));
     timer.setRemoveOnCancelPolicy(true);
     this.scheduler = timer;
-    this.channel = Channels.create(config, executor);
+    this.channel = Channels.create(config);
     AuthTokens tokens =
         config.user() == null ? null : new AuthTokens(config.user(), config.password());
     Channel intercepted = tokens == null ? channel : ClientInterceptors.intercept(channel, tokens);

@@ -53,7 +53,7 @@ final class EndpointChannels {
               c.retryBackoffMin(),
               c.retryBackoffMax(),
               c.executor());
-      ManagedChannel channel = Channels.create(one, main.executor());
+      ManagedChannel channel = Channels.create(one);
       AuthTokens tokens = main.tokens();
       Channel intercepted =
           tokens == null ? channel : ClientInterceptors.intercept(channel, tokens);

@@ -12,6 +12,7 @@ import io.typedetcd.client.RequestTooLargeException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -143,6 +144,27 @@ public final class Rpc {
     return future;
   }
 
+  /**
+   * Completes a caller's future on the client's executor: gRPC calls back on network threads (the
+   * channel runs our listeners inline), and a caller's continuation must never run there.
+   */
+  <R> void complete(CompletableFuture<R> future, R value) {
+    try {
+      executor.execute(() -> future.complete(value));
+    } catch (RejectedExecutionException e) {
+      future.complete(value); // the client closed its executor
+    }
+  }
+
+  /** Like {@link #complete}, for a failure. */
+  void fail(CompletableFuture<?> future, Throwable error) {
+    try {
+      executor.execute(() -> future.completeExceptionally(error));
+    } catch (RejectedExecutionException e) {
+      future.completeExceptionally(error);
+    }
+  }
+
   /** One try of a unary call; on a retryable failure it schedules the next. */
   private static final class Attempt<Q, R> extends ClientCall.Listener<R> {
     private final Rpc rpc;
@@ -217,11 +239,11 @@ public final class Rpc {
     public void onClose(Status status, Metadata trailers) {
       future.ended();
       if (status.isOk()) {
-        if (response == null) {
-          future.completeExceptionally(
-              new EtcdException("etcd closed the call without a response", key, null));
+        R r = response;
+        if (r == null) {
+          rpc.fail(future, new EtcdException("etcd closed the call without a response", key, null));
         } else {
-          future.complete(response);
+          rpc.complete(future, r);
         }
         return;
       }
@@ -251,7 +273,7 @@ public final class Rpc {
               ? new EtcdException("the client is closed", key, status.asRuntimeException())
               : Errors.toEtcd(
                   status.asRuntimeException(trailers), key, kind == Kind.WRITE, maybeSent);
-      future.completeExceptionally(error);
+      rpc.fail(future, error);
     }
 
     private void retry() {

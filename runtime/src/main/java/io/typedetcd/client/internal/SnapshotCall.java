@@ -68,7 +68,12 @@ final class SnapshotCall extends ClientCall.Listener<SnapshotResponse> {
     AuthTokens tokens = rpc.tokens();
     tokenUsed = tokens == null ? null : tokens.current();
     lastProgress = System.nanoTime();
-    call = rpc.channel().newCall(MaintenanceGrpc.getSnapshotMethod(), rpc.streamOptions());
+    // Writing to the caller's stream may block: run this call's callbacks on the client executor.
+    call =
+        rpc.channel()
+            .newCall(
+                MaintenanceGrpc.getSnapshotMethod(),
+                rpc.streamOptions().withExecutor(rpc.executor()));
     call.start(this, new Metadata());
     call.sendMessage(SnapshotRequest.getDefaultInstance());
     call.halfClose();
