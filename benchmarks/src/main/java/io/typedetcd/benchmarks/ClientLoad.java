@@ -79,8 +79,7 @@ public final class ClientLoad {
   }
 
   private static void measure(
-      Driver d, int ops, int warmup, List<Integer> concs, byte[] value, long pid)
-      throws InterruptedException {
+      Driver d, int ops, int warmup, List<Integer> concs, byte[] value, long pid) throws Exception {
     String n = d.name();
     for (int c : concs) {
       Phase.run(n, "", c, warmup, pid, i -> d.put(key(i % ops), value));
@@ -93,6 +92,11 @@ public final class ClientLoad {
     for (int c : concs) {
       Phase.run(n, "", c, warmup, pid, i -> d.get(key(i % ops), true));
       print(Phase.run(n, "get serializable", c, ops, pid, i -> d.get(key(i % ops), true)));
+    }
+    for (int c : concs) {
+      for (String row : WatchPhase.run(d, c, ops, value, pid)) {
+        System.out.println(row);
+      }
     }
   }
 

@@ -3,9 +3,13 @@ package io.typedetcd.benchmarks;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.KV;
+import io.etcd.jetcd.Watch;
 import io.etcd.jetcd.options.GetOption;
+import io.etcd.jetcd.options.WatchOption;
+import io.etcd.jetcd.watch.WatchEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** The peer Java client, jetcd, with its defaults. */
 final class JetcdDriver implements Driver {
@@ -40,6 +44,28 @@ final class JetcdDriver implements Driver {
               }
               return r;
             });
+  }
+
+  @Override
+  public CompletableFuture<AutoCloseable> watch(String prefix, Consumer<String> onKey) {
+    ByteSequence p = ByteSequence.from(prefix, StandardCharsets.UTF_8);
+    CompletableFuture<AutoCloseable> created = new CompletableFuture<>();
+    Watch.Watcher[] holder = new Watch.Watcher[1];
+    holder[0] =
+        client
+            .getWatchClient()
+            .watch(
+                p,
+                WatchOption.builder().isPrefix(true).withCreateNotify(true).build(),
+                response -> {
+                  if (response.isCreatedNotify()) {
+                    created.complete(holder[0]);
+                  }
+                  for (WatchEvent e : response.getEvents()) {
+                    onKey.accept(e.getKeyValue().getKey().toString(StandardCharsets.UTF_8));
+                  }
+                });
+    return created;
   }
 
   @Override

@@ -117,8 +117,12 @@ final class Phase {
   }
 
   static long percentile(long[] sorted, double p) {
-    int idx = (int) Math.ceil(sorted.length * p / 100.0) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+    return sorted[percentileIndex(sorted.length, p)];
+  }
+
+  static int percentileIndex(int n, double p) {
+    int idx = (int) Math.ceil(n * p / 100.0) - 1;
+    return Math.max(0, Math.min(n - 1, idx));
   }
 
   private static double ms(long nanos) {

@@ -8,9 +8,15 @@ import io.typedetcd.proto.etcdserverpb.KVGrpc;
 import io.typedetcd.proto.etcdserverpb.PutRequest;
 import io.typedetcd.proto.etcdserverpb.RangeRequest;
 import io.typedetcd.proto.etcdserverpb.RangeResponse;
+import io.typedetcd.proto.etcdserverpb.WatchCreateRequest;
+import io.typedetcd.proto.etcdserverpb.WatchGrpc;
+import io.typedetcd.proto.etcdserverpb.WatchRequest;
+import io.typedetcd.proto.etcdserverpb.WatchResponse;
+import io.typedetcd.proto.mvccpb.Event;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** The floor: our generated stubs on a plain channel, no retries, no mapping. */
 final class RawGrpcDriver implements Driver {
@@ -74,6 +80,43 @@ final class RawGrpcDriver implements Driver {
       @Override
       public void onCompleted() {}
     };
+  }
+
+  @Override
+  public CompletableFuture<AutoCloseable> watch(String prefix, Consumer<String> onKey) {
+    CompletableFuture<AutoCloseable> created = new CompletableFuture<>();
+    byte[] end = prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    end[end.length - 1]++;
+    StreamObserver<WatchRequest> requests =
+        WatchGrpc.newStub(channel)
+            .watch(
+                new StreamObserver<WatchResponse>() {
+                  @Override
+                  public void onNext(WatchResponse r) {
+                    if (r.getCreated()) {
+                      created.complete(() -> {});
+                    }
+                    for (Event e : r.getEventsList()) {
+                      onKey.accept(e.getKv().getKey().toStringUtf8());
+                    }
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {
+                    created.completeExceptionally(t);
+                  }
+
+                  @Override
+                  public void onCompleted() {}
+                });
+    requests.onNext(
+        WatchRequest.newBuilder()
+            .setCreateRequest(
+                WatchCreateRequest.newBuilder()
+                    .setKey(ByteString.copyFromUtf8(prefix))
+                    .setRangeEnd(ByteString.copyFrom(end)))
+            .build());
+    return created.thenApply(c -> requests::onCompleted);
   }
 
   @Override

@@ -6,7 +6,11 @@ import io.typedetcd.client.EtcdClientBuilder;
 import io.typedetcd.client.kv.GetOptions;
 import io.typedetcd.client.kv.KV;
 import io.typedetcd.client.kv.PutOptions;
+import io.typedetcd.client.watch.WatchEvent;
+import io.typedetcd.client.watch.WatchOptions;
+import io.typedetcd.client.watch.Watcher;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** Our client. */
 final class TypedEtcdDriver implements Driver {
@@ -50,6 +54,22 @@ final class TypedEtcdDriver implements Driver {
               }
               return r;
             });
+  }
+
+  @Override
+  public CompletableFuture<AutoCloseable> watch(String prefix, Consumer<String> onKey) {
+    Watcher w =
+        client
+            .watch()
+            .watch(
+                prefix,
+                WatchOptions.DEFAULT.withPrefix(),
+                batch -> {
+                  for (WatchEvent e : batch.events()) {
+                    onKey.accept(e.kv().key());
+                  }
+                });
+    return w.created().thenApply(rev -> w);
   }
 
   @Override
