@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scripts/install-etcd.sh
-mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -pl benchmarks -am package
-cp="$(mvn -B -q -ntp -pl benchmarks dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
-exec java -cp "benchmarks/target/classes:$cp" "$@" io.typedetcd.benchmarks.ClientLoad
+mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -pl benchmarks -am package \
+  dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+exec java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" "$@" \
+  io.typedetcd.benchmarks.ClientLoad
