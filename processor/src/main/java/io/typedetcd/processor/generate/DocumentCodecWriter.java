@@ -68,6 +68,12 @@ final class DocumentCodecWriter {
   /** The generator calls writing a non-null value, as statements. */
   private static CodeBlock write(PropertyModel p, CodeBlock value) {
     String name = p.storedName();
+    if (p.valueKind() == ValueKind.JSON && StringCollections.of(p.type()) != null) {
+      return CodeBlock.builder()
+          .addStatement("generator.writeFieldName($S)", name)
+          .addStatement("$T.writeStrings(generator, $L)", RuntimeTypes.JSON, value)
+          .build();
+    }
     if (p.valueKind() == ValueKind.JSON) {
       return CodeBlock.builder()
           .addStatement("generator.writeFieldName($S)", name)
@@ -206,6 +212,23 @@ final class DocumentCodecWriter {
             .addStatement("$N = $T.valueOf(parser.getText())", local, p.type());
         break;
       case JSON:
+        String reader = StringCollections.of(p.type());
+        if (reader != null) {
+          // A collection of strings is streamed too: the mapper's per-call setup costs more.
+          return code.beginControlFlow(
+                  "if (token == " + token + "START_ARRAY)", RuntimeTypes.JSON_TOKEN)
+              .addStatement("$N = $T.$L(parser)", local, RuntimeTypes.JSON, reader)
+              .nextControlFlow(
+                  "else if (token == " + token + "VALUE_NULL)", RuntimeTypes.JSON_TOKEN)
+              .addStatement("$N = null", local)
+              .nextControlFlow("else")
+              .addStatement(
+                  "throw problem(key, $S, $S + token, null)",
+                  p.name(),
+                  "expected an array of strings, found ")
+              .endControlFlow()
+              .build();
+        }
         code.beginControlFlow("if (token != " + token + "VALUE_NULL)", RuntimeTypes.JSON_TOKEN)
             .addStatement(
                 "$N = $T.readObject(parser, $L)", local, RuntimeTypes.JSON, context.javaType(p))
