@@ -148,7 +148,9 @@ class InteropIT {
     String ann = "/ex/interop/profiles/ann";
     // unknown properties are ignored, missing ones take Java defaults
     etcd.etcdctl(
-        "put", ann, "{\"display_name\":\"Ann\",\"age\":41,\"theme\":{\"dark\":true},\"extra\":[1]}");
+        "put",
+        ann,
+        "{\"display_name\":\"Ann\",\"age\":41,\"theme\":{\"dark\":true},\"extra\":[1]}");
     assertThat(profiles.findById("ann")).contains(new Profile("ann", "Ann", 41, false, null));
 
     profiles.save(new Profile("bob", "Bob", 30, true, List.of("ops")));

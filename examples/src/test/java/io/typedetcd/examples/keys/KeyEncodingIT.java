@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Key values no one can forge a path with, and numeric keys in numeric order, as etcd itself
- * stores and orders them.
+ * Key values no one can forge a path with, and numeric keys in numeric order, as etcd itself stores
+ * and orders them.
  */
 class KeyEncodingIT {
   @RegisterExtension static final EtcdExtension etcd = EtcdExtension.builder().build();
@@ -125,8 +125,9 @@ class KeyEncodingIT {
       readings.save(new Reading("s2", at, 0)); // a sibling sensor whose name extends "s"
     }
 
-    assertThat(readings.findBySensor("s")).extracting(Reading::at).containsExactlyElementsOf(
-        ascending);
+    assertThat(readings.findBySensor("s"))
+        .extracting(Reading::at)
+        .containsExactlyElementsOf(ascending);
     List<Long> descending = new ArrayList<>(ascending);
     Collections.reverse(descending);
     assertThat(readings.findBySensorOrderByAtDesc("s"))

@@ -36,7 +36,8 @@ class SiblingPrefixIT {
   }
 
   static List<String> keysUnder(String prefix) {
-    return etcd.etcdctl("get", "--prefix", "--keys-only", prefix).lines()
+    return etcd.etcdctl("get", "--prefix", "--keys-only", prefix)
+        .lines()
         .filter(line -> !line.isEmpty())
         .toList();
   }

@@ -66,13 +66,7 @@ class DerivedQueriesIT {
     assertThat(shipments.findByRegion("nowhere")).isEmpty();
     assertThat(paths(shipments.findAllOrderByRegionDesc()))
         .containsExactly(
-            "us/nyc/1",
-            "eu2/ams/1",
-            "eu/fra/2",
-            "eu/fra/1",
-            "eu/ams/10",
-            "eu/ams/2",
-            "eu/ams/1");
+            "us/nyc/1", "eu2/ams/1", "eu/fra/2", "eu/fra/1", "eu/ams/10", "eu/ams/2", "eu/ams/1");
   }
 
   @Test
@@ -110,7 +104,8 @@ class DerivedQueriesIT {
     assertThat(shipments.findByRegionAndWarehouse("eu2", "fra")).isEmpty();
     assertThatThrownBy(() -> shipments.findByRegionAndWarehouse("eu", "ams"))
         .isInstanceOf(EtcdException.class)
-        .hasMessageContaining("expected at most one Shipment under '/ex/queries/shipments/eu/ams/'");
+        .hasMessageContaining(
+            "expected at most one Shipment under '/ex/queries/shipments/eu/ams/'");
   }
 
   @Test
@@ -180,7 +175,9 @@ class DerivedQueriesIT {
     assertThat(stock.count()).isEqualTo(5);
     assertThat(stock.existsByWarehouse("ams2")).isTrue();
     assertThat(stock.existsByWarehouse("am")).isFalse();
-    assertThat(stock.findByWarehouseAsync("fra").join()).extracting(Stock::count).containsExactly(7);
+    assertThat(stock.findByWarehouseAsync("fra").join())
+        .extracting(Stock::count)
+        .containsExactly(7);
     assertThat(stock.deleteByWarehouse("ams")).isEqualTo(3);
     assertThat(stock.findAll()).extracting(Stock::warehouse).containsExactly("ams2", "fra");
   }

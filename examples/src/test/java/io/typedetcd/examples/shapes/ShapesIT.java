@@ -82,8 +82,9 @@ class ShapesIT {
         .hasMessageContaining("already exists (version " + version.applyAsLong(saved) + ")");
 
     T savedSecond = repo.save(second.get());
-    assertThat(repo.findAll()).usingRecursiveFieldByFieldElementComparator().containsExactly(
-        saved, savedSecond);
+    assertThat(repo.findAll())
+        .usingRecursiveFieldByFieldElementComparator()
+        .containsExactly(saved, savedSecond);
     try (Stream<T> all = repo.streamAll()) {
       assertThat(all.map(id).toList()).containsExactly(firstId, secondId);
     }
