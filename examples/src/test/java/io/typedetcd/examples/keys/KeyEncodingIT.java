@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.repository.Repositories;
 import io.typedetcd.testing.EtcdExtension;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -108,6 +109,35 @@ class KeyEncodingIT {
     assertThat(settings.findByScope("a")).extracting(Setting::name).containsExactly("", "b/c");
     assertThat(settings.findByScope("")).extracting(Setting::name).containsExactly("");
     assertThat(settings.deleteAll()).isEqualTo(ids.size());
+  }
+
+  @Test
+  void aUserCodecKeyIsEscapedOrderedAndQueryable() {
+    Incident.Repository incidents = Repositories.create(Incident.Repository.class, client);
+    LocalDate jan5 = LocalDate.of(2024, 1, 5);
+    LocalDate dec31 = LocalDate.of(2023, 12, 31);
+    LocalDate feb1 = LocalDate.of(2024, 2, 1);
+    incidents.saveAll(
+        List.of(
+            new Incident(feb1, 1, "late"),
+            new Incident(jan5, 2, "second"),
+            new Incident(dec31, 1, "first"),
+            new Incident(jan5, 1, "middle")));
+
+    assertThat(incidents.findAll())
+        .extracting(Incident::title)
+        .containsExactly("first", "middle", "second", "late");
+    assertThat(incidents.findAllOrderByDayDesc())
+        .extracting(Incident::title)
+        .containsExactly("late", "second", "middle", "first");
+    assertThat(incidents.findByDay(jan5)).extracting(Incident::seq).containsExactly(1, 2);
+    assertThat(incidents.countByDay(LocalDate.of(2024, 1, 6))).isZero();
+    assertThat(incidents.findById(new Incident_Id(dec31, 1)))
+        .map(Incident::title)
+        .contains("first");
+    assertThat(keys("/ex/keys/incidents/"))
+        .contains("/ex/keys/incidents/2024%2F01%2F05/0000000002");
+    assertThat(incidents.deleteAll()).isEqualTo(4);
   }
 
   static final long[] TIMES = {
