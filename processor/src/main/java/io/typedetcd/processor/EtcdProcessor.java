@@ -1,6 +1,7 @@
 package io.typedetcd.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
 import io.typedetcd.processor.generate.IdRecordWriter;
 import io.typedetcd.processor.generate.MapperWriter;
 import io.typedetcd.processor.generate.RepositoryWriter;
@@ -115,7 +116,7 @@ public final class EtcdProcessor extends AbstractProcessor {
   }
 
   private void processEntity(String name, TypeElement type) {
-    if (UnresolvedTypes.in(type).isPresent()) {
+    if (UnresolvedTypes.in(type, generatedFor(type)).isPresent()) {
       deferredEntities.add(name);
       return;
     }
@@ -143,6 +144,17 @@ public final class EtcdProcessor extends AbstractProcessor {
     } catch (IOException | RuntimeException e) {
       unexpected(type, e);
     }
+  }
+
+  /** The types processing this entity may generate, which its own members can refer to. */
+  private static Set<String> generatedFor(TypeElement entity) {
+    ClassName type = ClassName.get(entity);
+    String flat = Env.flatName(type);
+    return Set.of(
+        flat + "_Id",
+        flat + "_Mapper",
+        type.packageName() + "." + flat + "_Id",
+        type.packageName() + "." + flat + "_Mapper");
   }
 
   private void processRepository(String name, TypeElement type) {
@@ -212,7 +224,8 @@ public final class EtcdProcessor extends AbstractProcessor {
   private void reportUnresolved(String name) {
     TypeElement type = env.elements().getTypeElement(name);
     if (type != null) {
-      String missing = UnresolvedTypes.in(type).orElse("a type");
+      Set<String> own = deferredEntities.contains(name) ? generatedFor(type) : Set.of();
+      String missing = UnresolvedTypes.in(type, own).orElse("a type");
       error(type, Messages.undefinedType(Env.displayName(type), missing));
     }
   }

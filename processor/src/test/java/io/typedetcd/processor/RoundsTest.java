@@ -115,6 +115,65 @@ class RoundsTest {
   }
 
   @Test
+  void entityUsingItsOwnGeneratedIdIsNotWaitingForItself() {
+    Compilation c =
+        compile(
+            source(
+                "app.Server",
+                """
+                package app;
+                import io.typedetcd.annotation.*;
+                @EtcdEntity(prefix = "/servers")
+                public record Server(@Key String region, @Key String id, String host) {
+                  public Server_Id key() {
+                    return new Server_Id(region, id);
+                  }
+                  public static Server of(app.Server_Id id, String host) {
+                    return new Server(id.region(), id.id(), host);
+                  }
+                  public Server_Mapper mapper() {
+                    return new Server_Mapper();
+                  }
+                }
+                """),
+            source(
+                "app.Servers",
+                """
+                package app;
+                import io.typedetcd.annotation.EtcdRepository;
+                import io.typedetcd.repository.CrudRepository;
+                @EtcdRepository
+                public interface Servers extends CrudRepository<Server, Server_Id> {}
+                """));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("app.Server_Id").isNotNull();
+    assertThat(c).generatedSourceFile("app.Servers_Impl").isNotNull();
+  }
+
+  @Test
+  void entityWaitingForAnotherTypeIsReportedWithThatType() {
+    JavaFileObject server =
+        source(
+            "app.Server",
+            """
+                package app;
+                import io.typedetcd.annotation.*;
+                @EtcdEntity(prefix = "/servers")
+                public record Server(@Key String region, @Key String id, Money price) {
+                  public Server_Id key() {
+                    return new Server_Id(region, id);
+                  }
+                }
+                """);
+    Compilation c = compile(server);
+    assertThat(c)
+        .hadErrorContaining(
+            "[EtcdUndefinedType] Server references Money, which could not be resolved")
+        .inFile(server)
+        .onLineContaining("public record Server");
+  }
+
+  @Test
   void typeThatNeverAppearsIsReportedOnceProcessingIsOver() {
     Compilation c = compile(PRODUCT, PRODUCTS);
     assertThat(c)
