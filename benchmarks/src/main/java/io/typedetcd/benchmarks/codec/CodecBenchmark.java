@@ -50,8 +50,7 @@ public class CodecBenchmark {
             1_764_000_000_000L,
             0.75,
             "eu-west-1a",
-            List.of("api", "canary", "v2"),
-            0);
+            List.of("api", "canary", "v2"));
     generatedJson = mapper.encode(instance);
     databindJson = databind.writeValueAsBytes(instance);
   }
