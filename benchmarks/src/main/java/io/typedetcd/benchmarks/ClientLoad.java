@@ -13,7 +13,7 @@ import java.util.Random;
  * shared/bench/go-clientv3}): 10-byte keys, 256-byte values, 1/16/128 requests in flight.
  *
  * <pre>{@code
- * benchmarks/run-client-load.sh          # or: -Dops=20000 -Dwarmup=2000 -Dconc=1,16,128
+ * benchmarks/run.sh ClientLoad -Dops=20000 -Dwarmup=2000 -Dconc=1,16,128
  * }</pre>
  */
 public final class ClientLoad {

@@ -18,7 +18,7 @@ import java.util.List;
  * client's put/get of the same key and JSON value, at 1, 16 and 128 in flight, against one etcd.
  *
  * <pre>{@code
- * benchmarks/run-main.sh io.typedetcd.benchmarks.RepositoryLoad -Dops=20000
+ * benchmarks/run.sh RepositoryLoad -Dops=20000
  * }</pre>
  */
 public final class RepositoryLoad {

@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * The generated mapper's JSON encode and decode against a Jackson databind round trip of the same
- * record. Run: {@code benchmarks/run-jmh.sh} (or this class's main).
+ * record. Run: {@code benchmarks/run.sh codec.CodecBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
