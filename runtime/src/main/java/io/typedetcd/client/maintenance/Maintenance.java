@@ -50,11 +50,12 @@ public interface Maintenance {
   CompletableFuture<HashKvResponse> hashKv(String endpoint, long revision);
 
   /**
-   * Streams a snapshot of one member's database to {@code out} (not closed), exactly as {@code
-   * etcdctl snapshot save} writes it: the bolt database followed by its 32-byte SHA-256, which
-   * {@code etcdctl snapshot restore} checks. The client checks the stream ran to its end ({@code
-   * remaining_bytes} reaching 0) and the SHA-256. Completes with the number of bytes written. A
-   * stream that stalls for longer than the call timeout is cancelled.
+   * Streams a snapshot of one member's database to {@code out} (not closed) — whichever member the
+   * client's balancer picks, which may not have applied the very latest writes yet — exactly as
+   * {@code etcdctl snapshot save} writes it: the bolt database followed by its 32-byte SHA-256,
+   * which {@code etcdctl snapshot restore} checks. The client checks the stream ran to its end
+   * ({@code remaining_bytes} reaching 0) and the SHA-256. Completes with the number of bytes
+   * written. A stream that stalls for longer than the call timeout is cancelled.
    */
   CompletableFuture<Long> snapshot(OutputStream out);
 

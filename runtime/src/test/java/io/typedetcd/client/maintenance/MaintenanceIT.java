@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,15 @@ class MaintenanceIT {
   @Test
   void aSnapshotIsADatabaseEtcdctlReadsAndRestores(@TempDir Path dir) throws IOException {
     long rev = Blocking.get(client.kv().put("/snap/a", "1")).header().revision();
+    // A snapshot comes from whichever member serves it, which may not have applied the put yet.
+    for (String endpoint : etcd.endpoints()) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (Blocking.get(maintenance.status(endpoint)).header().revision() < rev) {
+        assertThat(System.nanoTime())
+            .as("%s applies revision %d", endpoint, rev)
+            .isLessThan(deadline);
+      }
+    }
     Path file = dir.resolve("backup.db");
     long bytes;
     try (OutputStream out = Files.newOutputStream(file)) {
