@@ -254,7 +254,7 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
 
     @Override
     public CompletableFuture<List<T>> saveAll(Iterable<? extends T> entities) {
-      return store.saveAll(entities);
+      return mapper.defaultTtl() == null ? store.saveAll(entities) : leased.saveAll(entities);
     }
 
     @Override

@@ -47,8 +47,8 @@ public interface CrudRepository<T, ID> {
   }
 
   /**
-   * {@link #register(Object, Duration, RegistrationListener)} with the entity's default TTL ({@code
-   * @EtcdEntity(ttl = ...)}); an IllegalArgumentException when it has none.
+   * {@link #register(Object, Duration, RegistrationListener)} with the entity's default TTL
+   * ({@code @EtcdEntity(ttl = ...)}); an IllegalArgumentException when it has none.
    */
   default Registration<T> register(T entity, RegistrationListener<T> listener) {
     return Blocking.get(async().register(entity, listener));

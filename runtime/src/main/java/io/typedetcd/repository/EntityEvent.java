@@ -36,8 +36,8 @@ public sealed interface EntityEvent<T, ID> {
   /**
    * An existing entity was saved again.
    *
-   * @param previous the entity before the change; null only when its stored value did not decode
-   *     (a {@link DecodeFailed} was delivered for it) or etcd could no longer supply it (compacted)
+   * @param previous the entity before the change; null only when its stored value did not decode (a
+   *     {@link DecodeFailed} was delivered for it) or etcd could no longer supply it (compacted)
    * @param current the entity after the change, its version being {@code revision}
    */
   record Updated<T, ID>(@Nullable T previous, T current, long revision)
@@ -60,8 +60,8 @@ public sealed interface EntityEvent<T, ID> {
   }
 
   /**
-   * A changed key under the entity prefix does not map to an entity (written by another tool, or
-   * a key that is no entity key). The watch goes on.
+   * A changed key under the entity prefix does not map to an entity (written by another tool, or a
+   * key that is no entity key). The watch goes on.
    *
    * @param key the entity key (for {@code FIELDS}: without the property part) or the stray key
    */
@@ -74,10 +74,10 @@ public sealed interface EntityEvent<T, ID> {
   }
 
   /**
-   * The watch could not resume from where it was (etcd compacted that history) or was asked for
-   * the initial state: here is every watched entity as of {@code revision}. Replace what you know
-   * with it; changes after {@code revision} follow. Entities that do not decode come right after
-   * as {@link DecodeFailed} events of the same revision.
+   * The watch could not resume from where it was (etcd compacted that history) or was asked for the
+   * initial state: here is every watched entity as of {@code revision}. Replace what you know with
+   * it; changes after {@code revision} follow. Entities that do not decode come right after as
+   * {@link DecodeFailed} events of the same revision.
    */
   record Resync<T, ID>(List<T> entities, long revision) implements EntityEvent<T, ID> {
     public Resync {

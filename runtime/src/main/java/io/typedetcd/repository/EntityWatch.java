@@ -19,12 +19,12 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A typed watch: a raw prefix watch (with prev_kv) whose batches are decoded and delivered in
- * order through one chain of steps, so a {@code FIELDS} batch that must read etcd first still
- * comes out in revision order. Gaps and duplicates are the raw watch's business: it resumes after
- * the last revision it delivered. When that revision is compacted (or a {@code FIELDS} read finds
- * its revision compacted) the watch resyncs: it lists the prefix at one revision R, delivers a
- * {@code Resync} of it, and watches again from R + 1.
+ * A typed watch: a raw prefix watch (with prev_kv) whose batches are decoded and delivered in order
+ * through one chain of steps, so a {@code FIELDS} batch that must read etcd first still comes out
+ * in revision order. Gaps and duplicates are the raw watch's business: it resumes after the last
+ * revision it delivered. When that revision is compacted (or a {@code FIELDS} read finds its
+ * revision compacted) the watch resyncs: it lists the prefix at one revision R, delivers a {@code
+ * Resync} of it, and watches again from R + 1.
  *
  * <p>Each raw watcher and each resync has a generation; steps of an older generation are skipped,
  * so nothing of a replaced watcher is delivered after a resync. Reads that fail with unavailability
@@ -95,8 +95,6 @@ final class EntityWatch<T, ID> implements Subscription {
     end(-1, null);
   }
 
-  // ---- raw watchers ----
-
   /** Watches from {@code from} (0: now) if the generation is still {@code expected}. */
   private void open(long from, int expected) {
     int g;
@@ -108,21 +106,24 @@ final class EntityWatch<T, ID> implements Subscription {
     }
     Watcher w;
     try {
-      WatchOptions o = WatchOptions.DEFAULT.withPrefix().withPrevKv().withStartRevision(from);
+      WatchOptions o =
+          WatchOptions.DEFAULT
+              .withPrefix()
+              .withPrevKv()
+              .withStartRevision(from)
+              .withMaxPendingBatches(options.maxPendingBatches()); // a DOCUMENT listener's queue
       w = client.watch().watch(prefix, o, new Raw(g));
     } catch (RuntimeException e) {
       end(g, Errors.toEtcd(e, prefix.toStringUtf8(), false, false));
       return;
     }
-    boolean keep;
+    boolean kept;
     synchronized (this) {
-      keep = !ended && generation == g;
-      if (keep) {
-        watcher = w;
-      }
+      kept = current(g);
+      watcher = kept ? w : watcher;
     }
-    if (!keep) {
-      w.close();
+    if (!kept) {
+      w.close(); // ended or resynced meanwhile
       return;
     }
     w.created().thenAccept(rev -> started.complete(from == 0 ? rev : from - 1));
@@ -138,7 +139,12 @@ final class EntityWatch<T, ID> implements Subscription {
 
     @Override
     public void onEvents(WatchBatch batch) {
-      enqueue(g, () -> decoder.decode(batch).thenAccept(events -> listener.deliver(events, () -> current(g))));
+      enqueue(
+          g,
+          () ->
+              decoder
+                  .decode(batch)
+                  .thenAccept(events -> listener.deliver(events, () -> current(g))));
     }
 
     @Override
@@ -147,12 +153,10 @@ final class EntityWatch<T, ID> implements Subscription {
     }
   }
 
-  // ---- the chain ----
-
   private void enqueue(int g, Supplier<CompletableFuture<Void>> step) {
     int waiting;
     synchronized (this) {
-      if (ended || g != generation) {
+      if (!current(g)) {
         return;
       }
       waiting = pending;
@@ -168,11 +172,8 @@ final class EntityWatch<T, ID> implements Subscription {
   private CompletableFuture<Void> run(int g, Supplier<CompletableFuture<Void>> step) {
     synchronized (this) {
       pending--;
-      if (ended || g != generation) {
-        return DONE;
-      }
     }
-    return attempt(g, step, 0);
+    return current(g) ? attempt(g, step, 0) : DONE;
   }
 
   private CompletableFuture<Void> attempt(int g, Supplier<CompletableFuture<Void>> step, int n) {
@@ -244,7 +245,7 @@ final class EntityWatch<T, ID> implements Subscription {
         0);
   }
 
-  /** Ends the subscription once ({@code g} -1: closed by the owner); the terminal call comes last. */
+  /** Ends the subscription once ({@code g} -1: by its owner); the terminal call comes last. */
   private void end(int g, @Nullable EtcdException error) {
     Watcher w;
     synchronized (this) {
@@ -285,6 +286,12 @@ final class EntityWatch<T, ID> implements Subscription {
 
   @Override
   public String toString() {
-    return "Subscription{" + store.entity + " under " + key() + ", revision " + listener.delivered() + "}";
+    return "Subscription{"
+        + store.entity
+        + " under "
+        + key()
+        + ", revision "
+        + listener.delivered()
+        + "}";
   }
 }

@@ -48,8 +48,8 @@ public final class EntityWatchOptions {
   }
 
   /**
-   * How many etcd batches may wait for a slow listener before the watch ends with an error
-   * (default 1000).
+   * How many etcd batches may wait for a slow listener before the watch ends with an error (default
+   * 1000).
    */
   public EntityWatchOptions withMaxPendingBatches(int batches) {
     if (batches <= 0) {

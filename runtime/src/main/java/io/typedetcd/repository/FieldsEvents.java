@@ -180,7 +180,11 @@ final class FieldsEvents<T, ID> extends EventDecoder<T, ID> {
     return new EntityEvent.DecodeFailed<>(
         key.toStringUtf8(),
         new MappingException(
-            store.entity, key.toStringUtf8(), null, "is not a FIELDS key {entityKey}/{property}", null),
+            store.entity,
+            key.toStringUtf8(),
+            null,
+            "is not a FIELDS key {entityKey}/{property}",
+            null),
         revision);
   }
 

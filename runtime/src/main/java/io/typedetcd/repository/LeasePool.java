@@ -19,9 +19,9 @@ import org.jspecify.annotations.Nullable;
  * The leases of TTL entities saved through one client: one lease per TTL (in whole seconds), shared
  * by every repository of the client, granted on first use and kept alive through {@link
  * Lease#keepAlive}. A lease is used by {@link Registration}s (counted) and by plain saves with a
- * TTL (which pin it: nothing tells when their entities are done with it). A lease nobody counts
- * and nobody pinned is revoked; a lost one (expired, revoked, or refused by a save) is retired, and
- * the next save of its TTL gets a fresh lease.
+ * TTL (which pin it: nothing tells when their entities are done with it). A lease nobody counts and
+ * nobody pinned is revoked; a lost one (expired, revoked, or refused by a save) is retired, and the
+ * next save of its TTL gets a fresh lease.
  *
  * <p>Pools live in a registry keyed by the client (weakly: a dropped client drops its pool); when
  * the client closes, keep-alives end and the leases expire by themselves.
@@ -78,8 +78,8 @@ final class LeasePool {
   }
 
   /**
-   * Adds a registration holding one share; it hears {@code onLost} if the lease is (or was
-   * already) lost.
+   * Adds a registration holding one share; it hears {@code onLost} if the lease is (or was already)
+   * lost.
    */
   void attach(SharedLease lease, RegistrationImpl<?> registration) {
     LeaseLostException lost;

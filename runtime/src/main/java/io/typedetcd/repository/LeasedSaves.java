@@ -4,6 +4,8 @@ import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.LeaseNotFoundException;
 import io.typedetcd.client.internal.Errors;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -17,13 +19,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class LeasedSaves<T, ID> {
   private static final int LEASE_ATTEMPTS = 3;
+  private static final int SAVE_ALL_WINDOW = 16;
 
   private final EtcdClient client;
   private final EntityStore<T, ID> store;
   private final Function<ID, CompletableFuture<?>> delete;
 
   /** {@code delete} is the repository's delete by id, so index keys go too. */
-  LeasedSaves(EtcdClient client, EntityStore<T, ID> store, Function<ID, CompletableFuture<?>> delete) {
+  LeasedSaves(
+      EtcdClient client, EntityStore<T, ID> store, Function<ID, CompletableFuture<?>> delete) {
     this.client = client;
     this.store = store;
     this.delete = delete;
@@ -43,16 +47,17 @@ final class LeasedSaves<T, ID> {
     return saveLeased(entity, seconds, true, 1).thenApply(s -> s.saved);
   }
 
-  /** The lease id a write with these options must carry: 0 without a TTL. For bulk writes. */
-  CompletableFuture<Long> leaseFor(SaveOptions options) {
-    Duration ttl = Objects.requireNonNull(options, "options").ttl();
-    if (ttl == null) {
-      ttl = store.mapper.defaultTtl();
+  /**
+   * Saves each entity with the entity's default TTL in its own transaction, a bounded number at a
+   * time (like {@code EntityStore.saveAll}); all share the TTL's lease.
+   */
+  CompletableFuture<List<T>> saveAll(Iterable<? extends T> entities) {
+    Objects.requireNonNull(entities, "entities");
+    List<T> list = new ArrayList<>();
+    for (T e : entities) {
+      list.add(Objects.requireNonNull(e, () -> "entities[" + list.size() + "] is null"));
     }
-    if (ttl == null) {
-      return CompletableFuture.completedFuture(0L);
-    }
-    return pool().acquire(SaveOptions.seconds(ttl, "ttl"), true).thenApply(l -> l.id);
+    return Windowed.map(list, SAVE_ALL_WINDOW, e -> save(e, SaveOptions.DEFAULT));
   }
 
   CompletableFuture<Registration<T>> register(

@@ -41,7 +41,8 @@ public final class PageRequest {
 
   /** The page after the one that returned {@code token} ({@link Page#nextToken()}). */
   public PageRequest withToken(String token) {
-    Objects.requireNonNull(token, "token (a page without a next one has no token: check hasNext())");
+    Objects.requireNonNull(
+        token, "token (a page without a next one has no token: check hasNext())");
     return new PageRequest(size, token);
   }
 

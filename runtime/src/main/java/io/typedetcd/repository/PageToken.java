@@ -8,8 +8,8 @@ import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A page continue token: where the next page starts, the revision it reads at, and a checksum of the
- * prefix it pages through, so a token handed to another query is refused instead of misread.
+ * A page continue token: where the next page starts, the revision it reads at, and a checksum of
+ * the prefix it pages through, so a token handed to another query is refused instead of misread.
  * Encoded as URL-safe base64 (no padding) of {@code [format 1][revision: 8][crc32c(prefix): 4][next
  * key without the prefix]}.
  *

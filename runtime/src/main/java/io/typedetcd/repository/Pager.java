@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Reads one {@link Page} of a prefix: up to {@code size} entities from the token's key on, at the
  * token's revision (a first page: from the prefix, at the current revision). A page counts
  * entities: a {@code FIELDS} page reads on until the first key of entity {@code size + 1} shows up
- * (or the range ends), and that key is where the next page starts, so an entity never straddles
- * two pages. Reading one key past the last entity is also how a page knows whether one follows.
+ * (or the range ends), and that key is where the next page starts, so an entity never straddles two
+ * pages. Reading one key past the last entity is also how a page knows whether one follows.
  */
 final class Pager<T> {
   private final EntityStore<T, ?> store;
@@ -70,7 +70,8 @@ final class Pager<T> {
   private CompletableFuture<Page<T>> read(ByteString from, long revision) {
     long pageKeys = (long) size * store.keysPerEntity() + 1;
     RangeScan scan =
-        new RangeScan(store.kv, from, KeyRanges.prefixEnd(prefix), false, pageKeys, revision, false);
+        new RangeScan(
+            store.kv, from, KeyRanges.prefixEnd(prefix), false, pageKeys, revision, false);
     return pages(scan);
   }
 

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * An entity saved with a TTL for as long as its owner holds this handle: its lease is kept alive by
  * the client, and {@link #close()} deletes it. If the lease is lost (etcd expired it, or it was
- * revoked) the entity is gone and the {@link RegistrationListener} hears it; register again to
- * come back.
+ * revoked) the entity is gone and the {@link RegistrationListener} hears it; register again to come
+ * back.
  *
  * <pre>{@code
  * try (Registration<ServiceInstance> r =

@@ -92,9 +92,7 @@ final class RegistrationImpl<T> implements Registration<T> {
     deleted
         .handle((d, e) -> e)
         .thenCompose(
-            failed ->
-                pool.release(lease, this)
-                    .handle((v, e) -> failed != null ? failed : e))
+            failed -> pool.release(lease, this).handle((v, e) -> failed != null ? failed : e))
         .thenAccept(
             e -> {
               if (e != null) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.typedetcd.client.Blocking;
 import io.typedetcd.client.EtcdClient;
+import io.typedetcd.client.EtcdException;
 import io.typedetcd.client.kv.DeleteOptions;
 import io.typedetcd.client.lease.Eventually;
 import io.typedetcd.repository.EntityEvent.Created;
@@ -18,6 +19,7 @@ import io.typedetcd.repository.fixtures.ServiceConfigRepository;
 import io.typedetcd.testing.EtcdExtension;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,7 +143,8 @@ class EntityWatchIT {
               assertThat(d.error().entity()).isEqualTo("Order");
             });
     assertThat(events.get(1))
-        .isInstanceOfSatisfying(DecodeFailed.class, d -> assertThat(d.key()).isEqualTo("/it/orders/eu"));
+        .isInstanceOfSatisfying(
+            DecodeFailed.class, d -> assertThat(d.key()).isEqualTo("/it/orders/eu"));
     assertThat(events.get(2)).isEqualTo(new Created<>(ok, ok.version()));
 
     List<EntityEvent<ServiceConfig, ServiceConfig.Id>> fe = f.await(3);
@@ -163,8 +166,7 @@ class EntityWatchIT {
     Order a2 = orders.save(a.withQuantity(5));
 
     EventRecorder<Order, Order.Id> r = new EventRecorder<>();
-    subscription =
-        orders.watchAll(r, EntityWatchOptions.DEFAULT.withStartRevision(a.version()));
+    subscription = orders.watchAll(r, EntityWatchOptions.DEFAULT.withStartRevision(a.version()));
 
     assertThat(r.await(3))
         .containsExactly(
@@ -184,8 +186,7 @@ class EntityWatchIT {
     Blocking.get(client.kv().compact(compacted, true));
 
     EventRecorder<Order, Order.Id> r = new EventRecorder<>();
-    subscription =
-        orders.watchAll(r, EntityWatchOptions.DEFAULT.withStartRevision(a.version()));
+    subscription = orders.watchAll(r, EntityWatchOptions.DEFAULT.withStartRevision(a.version()));
 
     List<EntityEvent<Order, Order.Id>> events = r.await(2);
     long resynced = events.get(0).revision();
@@ -219,6 +220,75 @@ class EntityWatchIT {
     Eventually.holdsFor(Duration.ofMillis(300), () -> assertThat(r.events).hasSize(2));
   }
 
+  /** A recorder whose first event blocks its caller until the gate opens. */
+  static <T, ID> EntityListener<T, ID> gated(EventRecorder<T, ID> r, CountDownLatch gate) {
+    return new EntityListener<>() {
+      @Override
+      public void onEvent(EntityEvent<T, ID> event) {
+        r.onEvent(event);
+        if (r.events.size() == 1) {
+          try {
+            gate.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+
+      @Override
+      public void onError(EtcdException error) {
+        r.onError(error);
+      }
+    };
+  }
+
+  @Test
+  void aFieldsRevisionCompactedBeforeItsEntitiesWereReadResyncs() {
+    ServiceConfig a = configs.save(ServiceConfig.of("prod", "a", 80));
+    EventRecorder<ServiceConfig, ServiceConfig.Id> r = new EventRecorder<>();
+    CountDownLatch gate = new CountDownLatch(1);
+    subscription =
+        configs.watchAll(gated(r, gate), EntityWatchOptions.DEFAULT.withStartRevision(a.version()));
+    r.await(1); // the listener now holds the watch: later batches wait, unread
+
+    ServiceConfig b = configs.save(ServiceConfig.of("prod", "b", 80));
+    ServiceConfig a2 = configs.save(a.withPort(81));
+    Blocking.get(client.kv().compact(a2.version(), true)); // b's revision is gone
+    gate.countDown();
+
+    Eventually.until(Duration.ofSeconds(10), () -> !r.of(Resync.class).isEmpty(), "a resync");
+    assertThat(r.events.get(0)).isEqualTo(new Created<>(a, a.version()));
+    assertThat(r.of(Resync.class)).hasSize(1);
+    Resync<?, ?> resync = r.of(Resync.class).get(0);
+    assertThat(resync.entities()).isEqualTo(List.of(a2, b));
+    assertThat(resync.revision()).isGreaterThanOrEqualTo(a2.version());
+    assertThat(r.error.get()).isNull();
+    ServiceConfig c = configs.save(ServiceConfig.of("prod", "c", 80));
+    Eventually.until(
+        Duration.ofSeconds(5),
+        () -> r.events.get(r.events.size() - 1).equals(new Created<>(c, c.version())),
+        "the watch goes on after the resync");
+    assertThat(r.violations).isEmpty();
+  }
+
+  @Test
+  void aListenerTooSlowForItsPendingBoundEndsWithOnError() {
+    EventRecorder<Order, Order.Id> r = new EventRecorder<>();
+    CountDownLatch gate = new CountDownLatch(1);
+    subscription =
+        orders.watchAll(gated(r, gate), EntityWatchOptions.DEFAULT.withMaxPendingBatches(2));
+    Blocking.get(subscription.started());
+    for (int i = 0; i < 10; i++) {
+      orders.save(Order.of("eu", "o" + i, i));
+    }
+    r.await(1);
+    gate.countDown();
+
+    Eventually.until(Duration.ofSeconds(5), () -> r.error.get() != null, "onError");
+    assertThat(r.error.get()).hasMessageContaining("listener too slow");
+    assertThat(r.events.size()).isLessThan(10);
+  }
+
   @Test
   void closingEndsWithOnClosedAndNothingAfter() {
     EventRecorder<Order, Order.Id> r = new EventRecorder<>();
@@ -249,7 +319,7 @@ class EntityWatchIT {
           }
 
           @Override
-          public void onError(io.typedetcd.client.EtcdException error) {
+          public void onError(EtcdException error) {
             r.onError(error);
           }
         };

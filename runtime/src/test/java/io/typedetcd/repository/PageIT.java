@@ -61,7 +61,8 @@ class PageIT {
     orders.deleteById(saved.get(15).key());
     orders.save(Order.of("eu", "o999", 1));
     Page<Order> p2 = orders.findAll(PageRequest.ofSize(10).withToken(p1.nextToken()));
-    Page<Order> p3 = orders.async().findAll(PageRequest.ofSize(10).withToken(p2.nextToken())).join();
+    Page<Order> p3 =
+        orders.async().findAll(PageRequest.ofSize(10).withToken(p2.nextToken())).join();
 
     assertThat(p1.content()).containsExactlyElementsOf(saved.subList(0, 10));
     assertThat(p2.content()).containsExactlyElementsOf(saved.subList(10, 20));

@@ -100,11 +100,17 @@ class TtlRepositoryIT {
   }
 
   @Test
-  void theEntityDefaultTtlAppliesToPlainSaves() {
+  void theEntityDefaultTtlAppliesToPlainSavesAndSaveAll() {
     instances.save(new ServiceInstance("eu", "i1", "10.0.0.1", 80));
+
+    instances.saveAll(
+        List.of(
+            new ServiceInstance("eu", "i2", "10.0.0.2", 80),
+            new ServiceInstance("us", "i3", "10.0.0.3", 80)));
 
     long lease = leaseOf("/it/instances/eu/i1");
     assertThat(lease).isNotZero();
+    assertThat(stored("/it/instances/")).hasSize(3).allMatch(kv -> kv.lease() == lease);
     assertThat(Blocking.get(client.lease().timeToLive(lease)).granted())
         .isEqualTo(Duration.ofSeconds(2));
   }
@@ -153,9 +159,7 @@ class TtlRepositoryIT {
     Blocking.get(client.lease().revoke(first.leaseId())); // deletes the entity, as expiry would
 
     Eventually.until(
-        Duration.ofSeconds(5),
-        () -> again.get() != null || failure.get() != null,
-        "re-registered");
+        Duration.ofSeconds(5), () -> again.get() != null || failure.get() != null, "re-registered");
     assertThat(failure.get()).isNull();
     assertThat(causes).hasSize(1);
     assertThat(causes.get(0).reason()).isEqualTo(LeaseLostReason.NOT_FOUND);
@@ -200,7 +204,9 @@ class TtlRepositoryIT {
     long closed = System.nanoTime();
 
     Eventually.until(
-        Duration.ofSeconds(3), () -> instances.count() == 0, "the entities expired (TTL 2 s + 1 s)");
+        Duration.ofSeconds(3),
+        () -> instances.count() == 0,
+        "the entities expired (TTL 2 s + 1 s)");
     assertThat(Duration.ofNanos(System.nanoTime() - closed)).isLessThan(Duration.ofSeconds(3));
   }
 
