@@ -3,6 +3,7 @@ package io.typedetcd.repository;
 import com.google.protobuf.ByteString;
 import io.typedetcd.client.Blocking;
 import io.typedetcd.client.EtcdClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +35,7 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
   private final EntityMapper<T, ID> mapper;
   private final EntityStore<T, ID> store;
   private final AsyncCrudRepository<T, ID> async = new AsyncView();
+  private final LeasedSaves<T, ID> leased;
 
   /** A repository over either layout; the mapper's type says which. */
   protected AbstractRepository(EtcdClient client, EntityMapper<T, ID> mapper) {
@@ -44,6 +46,7 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
     this.client = Objects.requireNonNull(client, "client");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.store = store;
+    this.leased = new LeasedSaves<>(client, store, async::deleteById);
   }
 
   private static <T, ID> EntityStore<T, ID> storeFor(
@@ -97,6 +100,11 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
   @Override
   public Stream<T> streamAll() {
     return store.stream(store.rootPrefix, false);
+  }
+
+  @Override
+  public Subscription watchAll(EntityListener<T, ID> listener, EntityWatchOptions options) {
+    return watchByPrefix(store.rootPrefix, listener, options);
   }
 
   @Override
@@ -195,6 +203,22 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
     return Blocking.get(deleteByPrefixAsync(prefix));
   }
 
+  /** Watches the entities under {@code prefix}: what {@code watchBy<KeyPrefix>} methods call. */
+  protected final Subscription watchByPrefix(
+      ByteString prefix, EntityListener<T, ID> listener, EntityWatchOptions options) {
+    return EntityWatch.start(client, store, prefix, listener, options);
+  }
+
+  /** One page of the entities under {@code prefix}; see {@link PageRequest}. */
+  protected final CompletableFuture<Page<T>> findPageByPrefixAsync(
+      ByteString prefix, PageRequest request) {
+    return Pager.page(store, prefix, request);
+  }
+
+  protected final Page<T> findPageByPrefix(ByteString prefix, PageRequest request) {
+    return Blocking.get(findPageByPrefixAsync(prefix, request));
+  }
+
   /** For tests: entities per stream page, and who hears about each page read. */
   final void streamPaging(int pageEntities, EntityIterator.@Nullable PageObserver observer) {
     store.streamPaging(pageEntities, observer);
@@ -204,12 +228,33 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
   private final class AsyncView implements AsyncCrudRepository<T, ID> {
     @Override
     public CompletableFuture<T> save(T entity) {
-      return store.save(entity);
+      return leased.save(entity, SaveOptions.DEFAULT); // the entity's default TTL, if any
+    }
+
+    @Override
+    public CompletableFuture<T> save(T entity, SaveOptions options) {
+      return leased.save(entity, options);
+    }
+
+    @Override
+    public CompletableFuture<Registration<T>> register(
+        T entity, Duration ttl, RegistrationListener<T> listener) {
+      return leased.register(entity, Objects.requireNonNull(ttl, "ttl"), listener);
+    }
+
+    @Override
+    public CompletableFuture<Registration<T>> register(T entity, RegistrationListener<T> listener) {
+      return leased.register(entity, null, listener);
+    }
+
+    @Override
+    public CompletableFuture<Page<T>> findAll(PageRequest request) {
+      return Pager.page(store, store.rootPrefix, request);
     }
 
     @Override
     public CompletableFuture<List<T>> saveAll(Iterable<? extends T> entities) {
-      return store.saveAll(entities);
+      return mapper.defaultTtl() == null ? store.saveAll(entities) : leased.saveAll(entities);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.typedetcd.repository;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,13 @@ import java.util.concurrent.CompletableFuture;
 public interface AsyncCrudRepository<T, ID> {
   CompletableFuture<T> save(T entity);
 
+  CompletableFuture<T> save(T entity, SaveOptions options);
+
+  CompletableFuture<Registration<T>> register(
+      T entity, Duration ttl, RegistrationListener<T> listener);
+
+  CompletableFuture<Registration<T>> register(T entity, RegistrationListener<T> listener);
+
   CompletableFuture<List<T>> saveAll(Iterable<? extends T> entities);
 
   CompletableFuture<Optional<T>> findById(ID id);
@@ -21,6 +29,8 @@ public interface AsyncCrudRepository<T, ID> {
   CompletableFuture<Boolean> existsById(ID id);
 
   CompletableFuture<List<T>> findAll();
+
+  CompletableFuture<Page<T>> findAll(PageRequest request);
 
   CompletableFuture<Long> count();
 

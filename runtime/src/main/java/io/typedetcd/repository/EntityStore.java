@@ -82,6 +82,11 @@ abstract class EntityStore<T, ID> {
   // ---- shared ----
 
   CompletableFuture<T> save(T entity) {
+    return save(entity, 0);
+  }
+
+  /** Saves {@code entity} with every key it writes attached to {@code leaseId} (0: no lease). */
+  CompletableFuture<T> save(T entity, long leaseId) {
     Objects.requireNonNull(entity, "entity");
     long version = mapper.hasVersion() ? mapper.version(entity) : 0;
     if (version < 0) {
@@ -89,7 +94,7 @@ abstract class EntityStore<T, ID> {
           this.entity + " version must not be negative, was " + version);
     }
     ByteString key = mapper.key(mapper.id(entity));
-    WritePlan plan = savePlan(key, entity, version);
+    WritePlan plan = savePlan(key, entity, version).withLease(leaseId);
     return kv.txn()
         .when(plan.when().toArray(new Cmp[0]))
         .then(plan.then().toArray(new Op[0]))

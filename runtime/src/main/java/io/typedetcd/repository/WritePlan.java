@@ -3,6 +3,7 @@ package io.typedetcd.repository;
 import com.google.protobuf.ByteString;
 import io.typedetcd.client.kv.Cmp;
 import io.typedetcd.client.kv.Op;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,5 +23,27 @@ record WritePlan(ByteString key, long version, List<Cmp> when, List<Op> then, Li
     when = List.copyOf(when);
     then = List.copyOf(then);
     orElse = List.copyOf(orElse);
+  }
+
+  /**
+   * This plan with every {@code Put} (nested transactions included) attached to {@code leaseId}, so
+   * the entity key and its index keys expire together; the plan itself when {@code leaseId} is 0.
+   */
+  WritePlan withLease(long leaseId) {
+    return leaseId == 0 ? this : new WritePlan(key, version, when, leased(then, leaseId), orElse);
+  }
+
+  private static List<Op> leased(List<Op> ops, long leaseId) {
+    List<Op> out = new ArrayList<>(ops.size());
+    for (Op op : ops) {
+      if (op instanceof Op.Put p) {
+        out.add(Op.put(p.key(), p.value(), p.options().withLease(leaseId)));
+      } else if (op instanceof Op.Txn t) {
+        out.add(Op.txn(t.when(), leased(t.then(), leaseId), leased(t.orElse(), leaseId)));
+      } else {
+        out.add(op);
+      }
+    }
+    return out;
   }
 }
