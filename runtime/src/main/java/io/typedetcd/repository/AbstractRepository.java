@@ -26,10 +26,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Every operation is one etcd request (a save is one transaction), except {@code saveAll} (one
  * transaction per entity), streams (one range read per page) and, for {@code FIELDS} entities,
  * limited reads and counts that need more than one page. Multi-page reads are pinned to the
- * revision of their first page. The async methods are the implementation; the blocking ones wait
- * for them with {@link Blocking#get}. Thread-safe.
+ * revision of their first page. Entities with indexes are read before each write (one read
+ * transaction) to learn the index keys to remove; {@code update(id, change)} reads too. The async
+ * methods are the implementation; the blocking ones wait for them with {@link Blocking#get}.
+ * Thread-safe.
  */
-public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID> {
+public abstract class AbstractRepository<T, ID> extends RepositorySupport<T, ID>
+    implements CrudRepository<T, ID> {
   private final EtcdClient client;
   private final EntityMapper<T, ID> mapper;
   private final EntityStore<T, ID> store;
@@ -41,6 +44,7 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
   }
 
   AbstractRepository(EtcdClient client, EntityMapper<T, ID> mapper, EntityStore<T, ID> store) {
+    super(client, mapper, store);
     this.client = Objects.requireNonNull(client, "client");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.store = store;
@@ -188,7 +192,7 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
 
   /** Deletes every entity under {@code prefix}; returns how many. */
   protected final CompletableFuture<Long> deleteByPrefixAsync(ByteString prefix) {
-    return store.deleteByPrefix(prefix);
+    return deleteUnderAsync(prefix);
   }
 
   protected final long deleteByPrefix(ByteString prefix) {
@@ -201,15 +205,19 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
   }
 
   /** The async operations; each is one etcd request unless {@link AbstractRepository} says. */
-  private final class AsyncView implements AsyncCrudRepository<T, ID> {
+  private final class AsyncView extends AsyncSupport<T, ID> implements AsyncCrudRepository<T, ID> {
+    AsyncView() {
+      super(AbstractRepository.this);
+    }
+
     @Override
     public CompletableFuture<T> save(T entity) {
-      return store.save(entity);
+      return saveAsync(entity);
     }
 
     @Override
     public CompletableFuture<List<T>> saveAll(Iterable<? extends T> entities) {
-      return store.saveAll(entities);
+      return saveAllAsync(entities);
     }
 
     @Override
@@ -234,17 +242,17 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
 
     @Override
     public CompletableFuture<Boolean> deleteById(ID id) {
-      return store.deleteByKey(mapper.key(Objects.requireNonNull(id, "id")));
+      return deleteByIdAsync(id);
     }
 
     @Override
     public CompletableFuture<Void> delete(T entity) {
-      return deleteById(mapper.id(Objects.requireNonNull(entity, "entity"))).thenApply(d -> null);
+      return deleteAsync(entity).thenApply(d -> null);
     }
 
     @Override
     public CompletableFuture<Long> deleteAll() {
-      return store.deleteByPrefix(store.rootPrefix);
+      return deleteUnderAsync(store.rootPrefix);
     }
   }
 }
