@@ -129,6 +129,7 @@ final class WriteTxn {
 
   private void checkLimits(TxnContext ctx, String what) {
     String key = parts.isEmpty() ? null : parts.get(0).write().key.toStringUtf8();
+    String hint = parts.size() > 1 ? " Split it, or use BatchOptions.chunked()" : "";
     if (ops() > ctx.maxTxnOps) {
       throw new TooManyTxnOpsException(
           what
@@ -136,8 +137,8 @@ final class WriteTxn {
               + ops()
               + " operations in one transaction, more than the client's maxTxnOps of "
               + ctx.maxTxnOps
-              + " (etcd's --max-txn-ops); nothing was sent. Split it, or use"
-              + " BatchOptions.chunked()",
+              + " (etcd's --max-txn-ops); nothing was sent."
+              + hint,
           key,
           null);
     }
@@ -148,8 +149,8 @@ final class WriteTxn {
               + bytes
               + " bytes in one transaction, more than the client's maxRequestBytes of "
               + ctx.maxRequestBytes
-              + " (etcd's --max-request-bytes); nothing was sent. Split it, or use"
-              + " BatchOptions.chunked()",
+              + " (etcd's --max-request-bytes); nothing was sent."
+              + hint,
           key,
           null);
     }
