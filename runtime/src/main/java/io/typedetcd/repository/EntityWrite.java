@@ -7,6 +7,7 @@ import io.typedetcd.client.kv.TxnResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  *       {@link EntityNotFoundException};
  *   <li>{@code CHANGE} ({@code update(id, fn)}): observed;
  *   <li>{@code DELETE}: at v when {@code v > 0}, else like {@code DELETE_BY_ID};
- *   <li>{@code DELETE_BY_ID}: none, or observed when indexes must be cleaned.
+ *   <li>{@code DELETE_BY_ID}: none, or observed when indexes must be cleaned or the delete is
+ *       conditional ({@link #onlyIf}: a delete through an index).
  * </ul>
  */
 final class EntityWrite<T, ID> {
@@ -46,6 +48,7 @@ final class EntityWrite<T, ID> {
   final ByteString key;
   private final @Nullable T given;
   private final @Nullable UnaryOperator<T> change;
+  private @Nullable Predicate<T> onlyIf;
   private final long version;
 
   // one attempt
@@ -81,9 +84,31 @@ final class EntityWrite<T, ID> {
     }
   }
 
+  /**
+   * Makes a delete by id conditional: the entity is deleted only if, as read, it still satisfies
+   * {@code condition} (a delete through an index: it must still have the value).
+   */
+  EntityWrite<T, ID> onlyIf(Predicate<T> condition) {
+    if (kind != Kind.DELETE_BY_ID) {
+      throw new IllegalStateException("only a delete by id is conditional");
+    }
+    this.onlyIf = condition;
+    return this;
+  }
+
   /** Whether the stored entity must be read before planning. */
   boolean readsCurrent() {
-    return kind == Kind.CHANGE || !type.indexes.isEmpty();
+    return kind == Kind.CHANGE || onlyIf != null || !type.indexes.isEmpty();
+  }
+
+  /** Whether this attempt writes nothing: a conditional delete whose condition does not hold. */
+  boolean skips() {
+    Predicate<T> condition = onlyIf;
+    EntityType.Observed<T> c = current;
+    if (condition == null || c == null || !c.exists()) {
+      return false;
+    }
+    return c.entity() == null || !condition.test(c.entity());
   }
 
   long version() {
@@ -190,7 +215,7 @@ final class EntityWrite<T, ID> {
     } else if (unconditionalDelete) {
       existed = r.deleteResponse(firstOp).deleted() > 0;
     } else {
-      existed = current == null || current.exists();
+      existed = !skips() && (current == null || current.exists());
     }
     committed = true;
   }
@@ -219,6 +244,9 @@ final class EntityWrite<T, ID> {
 
   /** The ops that store or delete the entity itself (never dropped when writes are merged). */
   List<Op> entityOps() {
+    if (skips()) {
+      return List.of();
+    }
     T n = next;
     if (n != null) {
       return type.writes(key, n);

@@ -174,23 +174,29 @@ abstract class RepositorySupport<T, ID> {
     return PrefixDeletes.delete(this, prefix);
   }
 
+  /**
+   * Deletes the entities found with the value, each only if it still has the value when it is
+   * deleted (an entity that changed meanwhile is left, and reported as not deleted).
+   */
   private CompletableFuture<BatchResult<Boolean>> deleteByIndex(
       IndexDefinition<T> index, String value, BatchOptions options) {
     Objects.requireNonNull(options, "options");
     return indexReads
         .find(index, value, 0)
         .thenCompose(
-            found -> {
-              List<ID> ids = new ArrayList<>(found.size());
-              for (T e : found) {
-                ids.add(entityType.mapper.id(e));
-              }
-              return deleteAllByIdAsync(ids, options);
-            });
+            found ->
+                batch(
+                    found,
+                    e ->
+                        entityType
+                            .deleteById(entityType.mapper.id(e))
+                            .onlyIf(x -> value.equals(entityType.indexes.value(index, x))),
+                    options,
+                    EntityWrite::existed));
   }
 
   private <E, R> CompletableFuture<BatchResult<R>> batch(
-      List<E> items,
+      List<? extends E> items,
       Function<E, EntityWrite<T, ID>> write,
       BatchOptions options,
       Function<EntityWrite<T, ID>, R> result) {

@@ -74,7 +74,7 @@ final class WritePlanner<T, ID> {
     guards.addAll(EntityGuards.of(write));
     ops.addAll(write.entityOps());
     boolean unconditionalDelete = write.next() == null && !write.readsCurrent();
-    for (IndexDefinition<T> i : keys.all()) {
+    for (IndexDefinition<T> i : write.skips() ? List.<IndexDefinition<T>>of() : keys.all()) {
       String nv = newValue(write, i);
       String ov = oldValue(write, i);
       boolean changed = ov != null && !ov.equals(nv);

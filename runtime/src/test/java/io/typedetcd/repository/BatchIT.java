@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.typedetcd.client.Blocking;
-import io.typedetcd.client.CompactedException;
 import io.typedetcd.client.EtcdClient;
-import io.typedetcd.client.KeyValue;
 import io.typedetcd.client.RequestTooLargeException;
 import io.typedetcd.client.TooManyTxnOpsException;
 import io.typedetcd.client.kv.DeleteOptions;
@@ -20,10 +18,8 @@ import io.typedetcd.repository.fixtures.StockRepository;
 import io.typedetcd.testing.EtcdExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -281,41 +277,5 @@ class BatchIT {
         .containsExactly(true);
     assertThat(hosts.findByRack("r1")).extracting(Host::name).containsExactly("b");
     assertThat(hosts.verifyIndexes().consistent()).isTrue();
-  }
-
-  static List<String> keys(String prefix) {
-    List<String> out = new ArrayList<>();
-    for (KeyValue kv :
-        Blocking.get(client.kv().get(prefix, GetOptions.DEFAULT.withPrefix().withKeysOnly()))
-            .kvs()) {
-      out.add(kv.key());
-    }
-    return out;
-  }
-
-  @Test
-  void anIndexStreamReadsPagesAtOneRevisionAndReportsItsCompaction() {
-    stock.saveAll(stocks(40, "s"), BatchOptions.chunked()).orThrow(); // 14 in w0, 13 in w1 and w2
-    stock.saveAll(stocks(20, "t"), BatchOptions.chunked()).orThrow(); // 7 more in w0
-    // pages of 16 entries (maxTxnOps): w0's 21 entries take two pages
-    try (Stream<Stock> s = stock.streamByWarehouse("w0")) {
-      Iterator<Stock> it = s.iterator();
-      assertThat(it.next().sku()).isEqualTo("s000");
-      stock.save(Stock.of("s999", 1, "w0", null)); // after the snapshot: not seen
-      List<String> rest = new ArrayList<>();
-      it.forEachRemaining(x -> rest.add(x.sku()));
-      assertThat(rest).hasSize(20).doesNotContain("s999");
-    }
-    try (Stream<Stock> s = stock.streamByWarehouse("w0")) {
-      Iterator<Stock> it = s.iterator();
-      it.next();
-      stock.save(Stock.of("u1", 1, "w9", null));
-      long now = revision();
-      Blocking.get(client.kv().compact(now, true));
-      assertThatThrownBy(() -> it.forEachRemaining(x -> {}))
-          .isInstanceOf(CompactedException.class)
-          .hasMessageContaining("start a new one");
-    }
-    assertThat(stock.countByWarehouse("w0")).isEqualTo(22);
   }
 }

@@ -15,9 +15,7 @@ import io.typedetcd.repository.fixtures.HostRepository;
 import io.typedetcd.repository.fixtures.Stock;
 import io.typedetcd.repository.fixtures.StockRepository;
 import io.typedetcd.testing.EtcdExtension;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -159,30 +157,6 @@ class IndexIT {
   }
 
   @Test
-  void anEntityChangedBehindTheRepositoryIsNeverReturnedThroughAStaleEntry() {
-    stock.save(Stock.of("s1", 5, "berlin", "111"));
-    stock.save(Stock.of("s2", 5, "berlin", null));
-    // another tool rewrites s1 without touching the index keys
-    etcd.etcdctl(
-        "put", "/it/stock/s1", "{\"available\":5,\"warehouse\":\"paris\",\"barcode\":\"333\"}");
-
-    assertThat(raw("/it/stock%idx/warehouse/berlin/")).hasSize(2); // the entry is stale
-    assertThat(stock.findByWarehouse("berlin")).extracting(Stock::sku).containsExactly("s2");
-    assertThat(stock.countByWarehouse("berlin")).isEqualTo(1);
-    assertThat(stock.findByWarehouse("paris")).isEmpty(); // its entry is missing
-    assertThat(stock.findByBarcode("111")).isEmpty();
-    try (Stream<Stock> s = stock.streamByWarehouse("berlin")) {
-      assertThat(s.map(Stock::sku)).containsExactly("s2");
-    }
-
-    // a stale unique key does not block a new holder: it is taken over
-    etcd.etcdctl("put", "/it/stock%uniq/barcode/444", "/it/stock/ghost");
-    Stock s3 = stock.save(Stock.of("s3", 1, "rome", "444"));
-    assertThat(raw("/it/stock%uniq/barcode/444")).containsValue("/it/stock/s3");
-    assertThat(stock.findByBarcode("444")).contains(s3);
-  }
-
-  @Test
   void deletesRemoveIndexKeys() {
     Stock a = stock.save(Stock.of("a", 1, "berlin", "111"));
     stock.save(Stock.of("b", 1, "berlin", "222"));
@@ -248,87 +222,6 @@ class IndexIT {
   }
 
   @Test
-  void verifyReportsDriftAndRebuildRepairsIt() {
-    stock.save(Stock.of("a", 1, "berlin", "111"));
-    stock.save(Stock.of("b", 1, "berlin", "222"));
-    assertThat(stock.verifyIndexes().consistent()).isTrue();
-
-    etcd.etcdctl(
-        "put", "/it/stock/c", "{\"available\":1,\"warehouse\":\"rome\",\"barcode\":\"333\"}");
-    etcd.etcdctl(
-        "put", "/it/stock/a", "{\"available\":1,\"warehouse\":\"paris\",\"barcode\":\"111\"}");
-    etcd.etcdctl("put", "/it/stock%idx/warehouse/oslo/ghost", "");
-    etcd.etcdctl("put", "/it/stock%uniq/barcode/222", "/it/stock/a");
-    etcd.etcdctl("put", "/it/stock%uniq/barcode/999", "/it/stock/ghost");
-
-    IndexReport r = stock.verifyIndexes();
-    assertThat(r.entities()).isEqualTo(3);
-    assertThat(r.missingKeys())
-        .containsExactlyInAnyOrder(
-            "/it/stock%idx/warehouse/paris/a",
-            "/it/stock%idx/warehouse/rome/c", "/it/stock%uniq/barcode/333");
-    assertThat(r.staleKeys())
-        .containsExactlyInAnyOrder(
-            "/it/stock%idx/warehouse/berlin/a",
-            "/it/stock%idx/warehouse/oslo/ghost",
-            "/it/stock%uniq/barcode/222",
-            "/it/stock%uniq/barcode/999");
-    assertThat(r.consistent()).isFalse();
-    assertThat(raw("/it/stock%idx/warehouse/oslo/")).hasSize(1); // verify changes nothing
-
-    IndexReport repaired = stock.rebuildIndexes();
-    assertThat(repaired.missingKeys()).containsExactlyInAnyOrderElementsOf(r.missingKeys());
-    assertThat(repaired.staleKeys()).containsExactlyInAnyOrderElementsOf(r.staleKeys());
-    assertThat(stock.verifyIndexes().consistent()).isTrue();
-    assertThat(raw("/it/stock%uniq/barcode/222")).containsValue("/it/stock/b");
-    assertThat(stock.findByWarehouse("rome")).extracting(Stock::sku).containsExactly("c");
-
-    // what rebuild cannot repair: two entities with one unique value, and undecodable entities
-    etcd.etcdctl(
-        "put", "/it/stock/d", "{\"available\":1,\"warehouse\":\"rome\",\"barcode\":\"333\"}");
-    etcd.etcdctl("put", "/it/stock/e", "not json");
-    IndexReport left = stock.rebuildIndexes();
-    assertThat(left.duplicates()).containsExactly("barcode '333': /it/stock/c, /it/stock/d");
-    assertThat(left.undecodable()).containsExactly("/it/stock/e");
-    assertThat(stock.verifyIndexes().missingKeys()).isEmpty();
-  }
-
-  @Test
-  void concurrentWritersKeepTheIndexesExact() throws Exception {
-    stock.save(Stock.of("s1", 0, "w0", "b0"));
-    List<Thread> threads = new ArrayList<>();
-    List<Throwable> failures = new ArrayList<>();
-    for (int t = 0; t < 4; t++) {
-      int id = t;
-      threads.add(
-          new Thread(
-              () -> {
-                try {
-                  for (int i = 0; i < 15; i++) {
-                    String w = "w" + ((id + i) % 3);
-                    String b = "b" + id + "-" + i;
-                    stock.update("s1", s -> s.minus(-1).withWarehouse(w).withBarcode(b));
-                  }
-                } catch (Throwable e) {
-                  synchronized (failures) {
-                    failures.add(e);
-                  }
-                }
-              }));
-    }
-    threads.forEach(Thread::start);
-    for (Thread t : threads) {
-      t.join();
-    }
-    assertThat(failures).isEmpty();
-    Stock s = stock.findById("s1").orElseThrow();
-    assertThat(s.available()).isEqualTo(60);
-    assertThat(stock.verifyIndexes().consistent()).isTrue();
-    assertThat(raw("/it/stock%")).hasSize(2);
-    assertThat(stock.findByWarehouse(s.warehouse())).containsExactly(s);
-  }
-
-  @Test
   void indexQueriesCheckTheirArguments() {
     AbstractRepository<Stock, String> repo = (AbstractRepository<Stock, String>) stock;
     assertThatThrownBy(() -> repo.index("available"))
@@ -343,29 +236,6 @@ class IndexIT {
   }
 
   @Test
-  void anUndecodableEntityFoundThroughAnIndexIsReportedNotSkipped() {
-    stock.save(Stock.of("s1", 1, "berlin", "111"));
-    etcd.etcdctl("put", "/it/stock/s1", "{\"available\":\"many\"}");
-
-    assertThatThrownBy(() -> stock.findByWarehouse("berlin"))
-        .isInstanceOfSatisfying(
-            MappingException.class,
-            e -> {
-              assertThat(e.key()).isEqualTo("/it/stock/s1");
-              assertThat(e.property()).isEqualTo("available");
-            });
-    assertThatThrownBy(() -> stock.findByBarcode("111")).isInstanceOf(MappingException.class);
-    assertThatThrownBy(() -> stock.update("s1", s -> s.minus(1)))
-        .isInstanceOf(MappingException.class);
-    // a save or delete overwrites it; its old index keys are unknown and left to rebuildIndexes()
-    stock.save(Stock.of("s1", 1, "paris", null).withVersion(modRevision("/it/stock/s1")));
-    assertThat(stock.findByWarehouse("berlin")).isEmpty();
-    assertThat(stock.verifyIndexes().staleKeys())
-        .containsExactlyInAnyOrder(
-            "/it/stock%idx/warehouse/berlin/s1", "/it/stock%uniq/barcode/111");
-  }
-
-  @Test
   void findOneOfANonUniqueIndexRefusesSeveral() {
     AbstractRepository<Stock, String> repo = (AbstractRepository<Stock, String>) stock;
     stock.save(Stock.of("a", 1, "berlin", null));
@@ -374,26 +244,5 @@ class IndexIT {
     assertThatThrownBy(() -> repo.index("warehouse").findOne("berlin"))
         .isInstanceOf(io.typedetcd.client.EtcdException.class)
         .hasMessage("expected at most one entity with warehouse 'berlin', found several");
-  }
-
-  @Test
-  void aNamespacedClientKeepsIndexKeysInItsNamespace() {
-    try (EtcdClient tenant =
-        EtcdClient.builder().endpoints(etcd.endpoint()).namespace("/tenant1").build()) {
-      StockRepository scoped = Repositories.create(StockRepository.class, tenant);
-      Stock s = scoped.save(Stock.of("s1", 1, "berlin", "111"));
-      assertThat(raw("/tenant1/it/stock"))
-          .containsOnlyKeys(
-              "/tenant1/it/stock/s1",
-              "/tenant1/it/stock%idx/warehouse/berlin/s1",
-              "/tenant1/it/stock%uniq/barcode/111");
-      assertThat(raw("/tenant1/it/stock%uniq/")).containsValue("/it/stock/s1");
-      assertThat(scoped.findByBarcode("111")).contains(s);
-      assertThat(scoped.findByWarehouse("berlin")).containsExactly(s);
-      assertThat(stock.findByWarehouse("berlin")).isEmpty();
-      assertThat(scoped.verifyIndexes().consistent()).isTrue();
-    } finally {
-      Blocking.get(client.kv().delete("/tenant1/", DeleteOptions.DEFAULT.withPrefix()));
-    }
   }
 }
