@@ -49,6 +49,7 @@ final class EntityWrite<T, ID> {
   private final @Nullable T given;
   private final @Nullable UnaryOperator<T> change;
   private @Nullable Predicate<T> onlyIf;
+  private UnaryOperator<WritePlan> finish = UnaryOperator.identity();
   private final long version;
 
   // one attempt
@@ -94,6 +95,19 @@ final class EntityWrite<T, ID> {
     }
     this.onlyIf = condition;
     return this;
+  }
+
+  /**
+   * A last change to every plan of this write, after its index keys joined it: where a lease is
+   * given to all of its puts ({@code plan -> plan.withLease(id)}). It must keep the compares.
+   */
+  EntityWrite<T, ID> finishPlan(UnaryOperator<WritePlan> change) {
+    this.finish = Objects.requireNonNull(change, "change");
+    return this;
+  }
+
+  UnaryOperator<WritePlan> finish() {
+    return finish;
   }
 
   /** Whether the stored entity must be read before planning. */

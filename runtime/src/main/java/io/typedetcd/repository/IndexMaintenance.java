@@ -48,12 +48,15 @@ final class IndexMaintenance<T, ID> {
     return round(1, new LinkedHashSet<>(), new LinkedHashSet<>());
   }
 
+  /**
+   * One survey, and its repairs unless none are needed or the rounds are used up. The report lists
+   * what the rounds found and repaired; what still differs after the last round (writers that keep
+   * changing the entities) is what a following {@code verifyIndexes()} reports.
+   */
   private CompletableFuture<IndexReport> round(int n, Set<String> missing, Set<String> stale) {
     return EntityStore.retryCompacted(this::survey, 0)
         .thenCompose(
             s -> {
-              missing.addAll(s.report.missingKeys());
-              stale.addAll(s.report.staleKeys());
               if (s.repairs.isEmpty() || n > ROUNDS) {
                 IndexReport r = s.report;
                 return CompletableFuture.completedFuture(
@@ -65,6 +68,8 @@ final class IndexMaintenance<T, ID> {
                         r.duplicates(),
                         r.undecodable()));
               }
+              missing.addAll(s.report.missingKeys());
+              stale.addAll(s.report.staleKeys());
               return repair(s.repairs, 0).thenCompose(v -> round(n + 1, missing, stale));
             });
   }

@@ -99,7 +99,7 @@ final class WritePlanner<T, ID> {
       when.add(g.cmp());
     }
     WritePlan plan = new WritePlan(write.key, write.version(), when, ops, List.of());
-    return new PreparedWrite(write, plan, guards, unconditionalDelete);
+    return new PreparedWrite(write, write.finish().apply(plan), guards, unconditionalDelete);
   }
 
   private void take(IndexDefinition<T> i, String value) {

@@ -99,4 +99,30 @@ class EntityWriteTest {
     assertThat(p.guards().get(0).retryable()).isFalse(); // the caller's version
     assertThat(p.guards().get(1).retryable()).isTrue();
   }
+
+  @Test
+  void aPlanTransformReachesEveryPutOfTheWriteIndexKeysIncluded() {
+    store(Map.of());
+    EntityWrite<Stock, String> w =
+        type.save(Stock.of("s1", 1, "w1", "b1"))
+            .finishPlan(
+                p -> {
+                  List<Op> then = new ArrayList<>();
+                  for (Op op : p.then()) {
+                    then.add(
+                        op instanceof Op.Put put
+                            ? Op.put(put.key(), put.value(), put.options().withLease(7))
+                            : op);
+                  }
+                  return new WritePlan(p.key(), p.version(), p.when(), then, p.orElse());
+                });
+    Writes.one(ctx, w).join();
+    Op.Txn sent = kv.committed.get(kv.committed.size() - 1);
+    assertThat(sent.then()).hasSize(3);
+    assertThat(sent.then())
+        .allSatisfy(
+            op ->
+                assertThat(((Op.Put) op).options().toRequest(op.key(), ByteString.EMPTY).getLease())
+                    .isEqualTo(7));
+  }
 }
