@@ -67,6 +67,10 @@ public final class IndexQuery<T> {
     return reads.stream(index, value);
   }
 
+  /**
+   * How many entities have the value. It reads them, page by page, so that it agrees with {@link
+   * #find(String)} even over a stale index: its cost grows with the matches.
+   */
   public long count(String value) {
     return Blocking.get(countAsync(value));
   }
