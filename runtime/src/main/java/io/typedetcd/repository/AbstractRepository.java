@@ -27,10 +27,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Every operation is one etcd request (a save is one transaction), except {@code saveAll} (one
  * transaction per entity), streams (one range read per page) and, for {@code FIELDS} entities,
  * limited reads and counts that need more than one page. Multi-page reads are pinned to the
- * revision of their first page. The async methods are the implementation; the blocking ones wait
- * for them with {@link Blocking#get}. Thread-safe.
+ * revision of their first page. Entities with indexes are read before each write (one read
+ * transaction) to learn the index keys to remove; {@code update(id, change)} reads too. The async
+ * methods are the implementation; the blocking ones wait for them with {@link Blocking#get}.
+ * Thread-safe.
  */
-public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID> {
+public abstract class AbstractRepository<T, ID> extends RepositorySupport<T, ID>
+    implements CrudRepository<T, ID> {
   private final EtcdClient client;
   private final EntityMapper<T, ID> mapper;
   private final EntityStore<T, ID> store;
@@ -43,10 +46,12 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
   }
 
   AbstractRepository(EtcdClient client, EntityMapper<T, ID> mapper, EntityStore<T, ID> store) {
+    super(client, mapper, store);
     this.client = Objects.requireNonNull(client, "client");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.store = store;
-    this.leased = new LeasedSaves<>(client, store, async::deleteById);
+    this.leased =
+        new LeasedSaves<>(client, store, this::saveAsync, this::saveAsync, async::deleteById);
   }
 
   private static <T, ID> EntityStore<T, ID> storeFor(
@@ -196,7 +201,7 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
 
   /** Deletes every entity under {@code prefix}; returns how many. */
   protected final CompletableFuture<Long> deleteByPrefixAsync(ByteString prefix) {
-    return store.deleteByPrefix(prefix);
+    return deleteUnderAsync(prefix);
   }
 
   protected final long deleteByPrefix(ByteString prefix) {
@@ -225,7 +230,11 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
   }
 
   /** The async operations; each is one etcd request unless {@link AbstractRepository} says. */
-  private final class AsyncView implements AsyncCrudRepository<T, ID> {
+  private final class AsyncView extends AsyncSupport<T, ID> implements AsyncCrudRepository<T, ID> {
+    AsyncView() {
+      super(AbstractRepository.this);
+    }
+
     @Override
     public CompletableFuture<T> save(T entity) {
       return leased.save(entity, SaveOptions.DEFAULT); // the entity's default TTL, if any
@@ -254,7 +263,7 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
 
     @Override
     public CompletableFuture<List<T>> saveAll(Iterable<? extends T> entities) {
-      return mapper.defaultTtl() == null ? store.saveAll(entities) : leased.saveAll(entities);
+      return mapper.defaultTtl() == null ? saveAllAsync(entities) : leased.saveAll(entities);
     }
 
     @Override
@@ -279,17 +288,17 @@ public abstract class AbstractRepository<T, ID> implements CrudRepository<T, ID>
 
     @Override
     public CompletableFuture<Boolean> deleteById(ID id) {
-      return store.deleteByKey(mapper.key(Objects.requireNonNull(id, "id")));
+      return deleteByIdAsync(id);
     }
 
     @Override
     public CompletableFuture<Void> delete(T entity) {
-      return deleteById(mapper.id(Objects.requireNonNull(entity, "entity"))).thenApply(d -> null);
+      return deleteAsync(entity).thenApply(d -> null);
     }
 
     @Override
     public CompletableFuture<Long> deleteAll() {
-      return store.deleteByPrefix(store.rootPrefix);
+      return deleteUnderAsync(store.rootPrefix);
     }
   }
 }

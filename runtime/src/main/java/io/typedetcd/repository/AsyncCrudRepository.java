@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 /**
  * {@link CrudRepository}'s operations as futures; failures are {@code EtcdException}s.
@@ -39,4 +40,29 @@ public interface AsyncCrudRepository<T, ID> {
   CompletableFuture<Void> delete(T entity);
 
   CompletableFuture<Long> deleteAll();
+
+  CompletableFuture<BatchResult<T>> saveAll(Iterable<? extends T> entities, BatchOptions options);
+
+  CompletableFuture<T> insert(T entity);
+
+  CompletableFuture<T> update(T entity);
+
+  /**
+   * Like {@link CrudRepository#update(Object, UnaryOperator)}; its failures as they were thrown.
+   */
+  CompletableFuture<T> update(ID id, UnaryOperator<T> change);
+
+  CompletableFuture<Long> deleteAll(Iterable<? extends T> entities);
+
+  CompletableFuture<BatchResult<Boolean>> deleteAll(
+      Iterable<? extends T> entities, BatchOptions options);
+
+  CompletableFuture<Long> deleteAllById(Iterable<? extends ID> ids);
+
+  CompletableFuture<BatchResult<Boolean>> deleteAllById(
+      Iterable<? extends ID> ids, BatchOptions options);
+
+  CompletableFuture<IndexReport> verifyIndexes();
+
+  CompletableFuture<IndexReport> rebuildIndexes();
 }

@@ -4,6 +4,7 @@ import io.typedetcd.client.Blocking;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +27,14 @@ import java.util.stream.Stream;
  * @param <ID> the id type: the single {@code @Key} type, or a record of the {@code @Key}s in order
  */
 public interface CrudRepository<T, ID> {
-  /** Saves the entity in one transaction and returns it as stored (with its new version). */
+  /**
+   * Saves the entity in one transaction and returns it as stored (with its new version). With a
+   * {@code @Version}: version 0 inserts ({@link EntityExistsException} if it exists), any other
+   * version updates the entity stored at that version ({@link OptimisticLockException} if it
+   * changed or was deleted). Without {@code @Version}: an upsert. Index keys are written and stale
+   * ones removed in the same transaction; a unique value held by another entity is a {@link
+   * UniqueConstraintException}.
+   */
   T save(T entity);
 
   /**
@@ -54,8 +62,38 @@ public interface CrudRepository<T, ID> {
     return Blocking.get(async().register(entity, listener));
   }
 
-  /** Saves every entity; see the implementation for batching. */
+  /**
+   * Saves each entity in its own transaction, 16 at a time, in no particular order; the first
+   * failure fails the call (others may have been saved). For one transaction, or chunks whose
+   * outcome is reported, use {@link #saveAll(Iterable, BatchOptions)}.
+   */
   List<T> saveAll(Iterable<? extends T> entities);
+
+  /**
+   * Saves the entities in one transaction ({@link BatchOptions#atomic()}) or in chunks ({@link
+   * BatchOptions#chunked()}); each entity as {@link #save} would.
+   */
+  BatchResult<T> saveAll(Iterable<? extends T> entities, BatchOptions options);
+
+  /** Inserts the entity, with or without {@code @Version}: {@link EntityExistsException} if any. */
+  T insert(T entity);
+
+  /**
+   * Updates the entity: the one stored at its {@code @Version} (which must not be 0; {@link
+   * OptimisticLockException} if it changed), or without {@code @Version} an existing one ({@link
+   * EntityNotFoundException} if none).
+   */
+  T update(T entity);
+
+  /**
+   * Reads the entity, applies {@code change} and writes the result guarded by the version read;
+   * when another writer got in between, reads and applies again (at once, then with the client's
+   * retry backoff, at most 50 attempts, then {@link OptimisticLockException}), like Kubernetes'
+   * {@code GuaranteedUpdate}. Returns the entity as stored. {@link EntityNotFoundException} when
+   * there is none. {@code change} may run several times: keep it free of side effects; it must keep
+   * the id; an exception it throws aborts the update and reaches the caller as it is.
+   */
+  T update(ID id, UnaryOperator<T> change);
 
   Optional<T> findById(ID id);
 
@@ -95,11 +133,45 @@ public interface CrudRepository<T, ID> {
   /** Deletes the entity with this id; true if it existed. */
   boolean deleteById(ID id);
 
-  /** Deletes this entity (by its id). */
+  /**
+   * Deletes this entity: with a {@code @Version} other than 0, only the one stored at that version
+   * ({@link OptimisticLockException} otherwise); else by its id, like {@link #deleteById}.
+   */
   void delete(T entity);
 
-  /** Deletes every entity of this type; returns how many. */
+  /** Deletes every entity of this type, with its index keys, in one transaction; how many. */
   long deleteAll();
+
+  /**
+   * Deletes each entity as {@link #delete} would, each in its own transaction, 16 at a time; the
+   * first failure fails the call. Returns how many existed.
+   */
+  long deleteAll(Iterable<? extends T> entities);
+
+  /**
+   * Deletes the entities as {@link #delete} would, atomically or in chunks; per entity: existed.
+   */
+  BatchResult<Boolean> deleteAll(Iterable<? extends T> entities, BatchOptions options);
+
+  /** Deletes by id, each in its own transaction, 16 at a time; returns how many existed. */
+  long deleteAllById(Iterable<? extends ID> ids);
+
+  /** Deletes by id, atomically or in chunks; per id: whether the entity existed. */
+  BatchResult<Boolean> deleteAllById(Iterable<? extends ID> ids, BatchOptions options);
+
+  /**
+   * Reads every entity and every index key at one revision and reports the index keys that are
+   * missing or stale: drift left by writers that bypassed the repository. Holds the type's index
+   * keys in memory.
+   */
+  IndexReport verifyIndexes();
+
+  /**
+   * Repairs what {@link #verifyIndexes()} finds (duplicates of unique values excepted: they need
+   * the entities fixed), with guards that never undo a concurrent write; returns what it found and
+   * repaired.
+   */
+  IndexReport rebuildIndexes();
 
   /** The same repository with asynchronous methods. */
   AsyncCrudRepository<T, ID> async();

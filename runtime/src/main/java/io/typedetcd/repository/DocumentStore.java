@@ -8,7 +8,6 @@ import io.typedetcd.client.kv.GetOptions;
 import io.typedetcd.client.kv.KV;
 import io.typedetcd.client.kv.Op;
 import io.typedetcd.client.kv.PutOptions;
-import io.typedetcd.client.kv.TxnResponse;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -56,11 +55,6 @@ final class DocumentStore<T, ID> extends EntityStore<T, ID> {
         List.of(guard),
         List.of(put),
         List.of(Op.get(key, GetOptions.DEFAULT.withKeysOnly())));
-  }
-
-  @Override
-  long currentVersion(TxnResponse failed) {
-    return failed.getResponse(0).first().map(KeyValue::modRevision).orElse(0L);
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.typedetcd.annotation.Layout;
 import io.typedetcd.codec.KeyPath;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,5 +49,10 @@ public interface EntityMapper<T, ID> {
    */
   default @Nullable Duration defaultTtl() {
     return null;
+  }
+
+  /** The entity's {@code @Indexed} properties; none by default. */
+  default List<IndexDefinition<T>> indexes() {
+    return List.of();
   }
 }

@@ -6,11 +6,8 @@ import io.typedetcd.client.EtcdException;
 import io.typedetcd.client.KeyValue;
 import io.typedetcd.client.internal.Errors;
 import io.typedetcd.client.internal.KeyRanges;
-import io.typedetcd.client.kv.Cmp;
 import io.typedetcd.client.kv.GetOptions;
 import io.typedetcd.client.kv.KV;
-import io.typedetcd.client.kv.Op;
-import io.typedetcd.client.kv.TxnResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,9 +33,8 @@ abstract class EntityStore<T, ID> {
   private static final int COMPACTED_RETRIES = 3;
 
   /** How many saves of a {@code saveAll} are in flight at once. */
-  private static final int SAVE_ALL_WINDOW = 16;
-
   final KV kv;
+
   final EntityMapper<T, ID> mapper;
   final String entity;
   final ByteString rootPrefix;
@@ -64,7 +60,6 @@ abstract class EntityStore<T, ID> {
   abstract WritePlan savePlan(ByteString key, T entity, long version);
 
   /** The stored version a failed save found, from its plan's {@code orElse} reads; 0: absent. */
-  abstract long currentVersion(TxnResponse failed);
 
   /** A fresh assembler for one read. */
   abstract Assembler<T> assembler();
@@ -80,44 +75,6 @@ abstract class EntityStore<T, ID> {
   abstract CompletableFuture<Long> deleteByPrefix(ByteString prefix);
 
   // ---- shared ----
-
-  CompletableFuture<T> save(T entity) {
-    return save(entity, 0);
-  }
-
-  /** Saves {@code entity} with every key it writes attached to {@code leaseId} (0: no lease). */
-  CompletableFuture<T> save(T entity, long leaseId) {
-    Objects.requireNonNull(entity, "entity");
-    long version = mapper.hasVersion() ? mapper.version(entity) : 0;
-    if (version < 0) {
-      throw new IllegalArgumentException(
-          this.entity + " version must not be negative, was " + version);
-    }
-    ByteString key = mapper.key(mapper.id(entity));
-    WritePlan plan = savePlan(key, entity, version).withLease(leaseId);
-    return kv.txn()
-        .when(plan.when().toArray(new Cmp[0]))
-        .then(plan.then().toArray(new Op[0]))
-        .orElse(plan.orElse().toArray(new Op[0]))
-        .commit()
-        .thenApply(
-            r -> {
-              if (!r.succeeded()) {
-                throw conflict(plan, currentVersion(r));
-              }
-              return mapper.withVersion(entity, r.header().revision());
-            });
-  }
-
-  /** Saves each entity in its own transaction, a bounded number at a time. */
-  CompletableFuture<List<T>> saveAll(Iterable<? extends T> entities) {
-    Objects.requireNonNull(entities, "entities");
-    List<T> list = new ArrayList<>();
-    for (T e : entities) {
-      list.add(Objects.requireNonNull(e, () -> "entities[" + list.size() + "] is null"));
-    }
-    return Windowed.map(list, SAVE_ALL_WINDOW, this::save);
-  }
 
   CompletableFuture<List<T>> findByPrefix(ByteString prefix, int limit, boolean descending) {
     checkPrefix(prefix);
@@ -198,13 +155,6 @@ abstract class EntityStore<T, ID> {
       return m;
     }
     return new MappingException(entity, key.toStringUtf8(), null, "does not decode: " + e, e);
-  }
-
-  private EtcdException conflict(WritePlan plan, long current) {
-    String key = plan.key().toStringUtf8();
-    return plan.version() == 0
-        ? new EntityExistsException(entity, key, current)
-        : new OptimisticLockException(entity, key, plan.version(), current);
   }
 
   private CompletableFuture<List<T>> collect(ByteString prefix, int limit, boolean descending) {

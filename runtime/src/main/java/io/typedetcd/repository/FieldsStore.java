@@ -8,7 +8,6 @@ import io.typedetcd.client.kv.GetOptions;
 import io.typedetcd.client.kv.KV;
 import io.typedetcd.client.kv.Op;
 import io.typedetcd.client.kv.PutOptions;
-import io.typedetcd.client.kv.TxnResponse;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -119,15 +118,6 @@ final class FieldsStore<T, ID> extends EntityStore<T, ID> {
         guards,
         writes,
         List.of(Op.get(range, GetOptions.DEFAULT.withPrefix().withKeysOnly())));
-  }
-
-  @Override
-  long currentVersion(TxnResponse failed) {
-    long max = 0;
-    for (KeyValue kv : failed.getResponse(0).kvs()) {
-      max = Math.max(max, kv.modRevision());
-    }
-    return max;
   }
 
   @Override

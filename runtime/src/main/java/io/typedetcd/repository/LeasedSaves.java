@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -23,13 +24,24 @@ final class LeasedSaves<T, ID> {
 
   private final EtcdClient client;
   private final EntityStore<T, ID> store;
+  private final Function<T, CompletableFuture<T>> save;
+  private final BiFunction<T, Long, CompletableFuture<T>> saveLeased;
   private final Function<ID, CompletableFuture<?>> delete;
 
-  /** {@code delete} is the repository's delete by id, so index keys go too. */
+  /**
+   * {@code save} and {@code saveLeased} are the repository's save without and with a lease (index
+   * keys included, all on the lease); {@code delete} is its delete by id, so index keys go too.
+   */
   LeasedSaves(
-      EtcdClient client, EntityStore<T, ID> store, Function<ID, CompletableFuture<?>> delete) {
+      EtcdClient client,
+      EntityStore<T, ID> store,
+      Function<T, CompletableFuture<T>> save,
+      BiFunction<T, Long, CompletableFuture<T>> saveLeased,
+      Function<ID, CompletableFuture<?>> delete) {
     this.client = client;
     this.store = store;
+    this.save = save;
+    this.saveLeased = saveLeased;
     this.delete = delete;
   }
 
@@ -41,7 +53,7 @@ final class LeasedSaves<T, ID> {
       ttl = store.mapper.defaultTtl();
     }
     if (ttl == null) {
-      return store.save(entity);
+      return save.apply(entity);
     }
     long seconds = SaveOptions.seconds(ttl, "ttl");
     return saveLeased(entity, seconds, true, 1).thenApply(s -> s.saved);
@@ -116,7 +128,7 @@ final class LeasedSaves<T, ID> {
 
   private CompletableFuture<T> saveWith(T entity, long leaseId) {
     try {
-      return store.save(entity, leaseId);
+      return saveLeased.apply(entity, leaseId);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }

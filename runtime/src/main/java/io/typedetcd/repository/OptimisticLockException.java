@@ -42,6 +42,30 @@ public class OptimisticLockException extends EtcdException {
     this.currentVersion = currentVersion;
   }
 
+  /**
+   * The conflict a read-modify-write reports when the entity changed between its read and its write
+   * on every one of {@code attempts} attempts.
+   */
+  public OptimisticLockException(
+      String entity, String key, long expectedVersion, long currentVersion, int attempts) {
+    super(
+        entity
+            + " at '"
+            + key
+            + "' was changed by other writers during each of "
+            + attempts
+            + " attempts to update it (last seen version "
+            + expectedVersion
+            + ", now "
+            + currentVersion
+            + "); giving up",
+        key,
+        null);
+    this.entity = entity;
+    this.expectedVersion = expectedVersion;
+    this.currentVersion = currentVersion;
+  }
+
   /** The entity's simple type name. */
   public String entity() {
     return entity;
