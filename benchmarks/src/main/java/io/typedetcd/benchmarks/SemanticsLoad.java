@@ -1,0 +1,165 @@
+package io.typedetcd.benchmarks;
+
+import io.typedetcd.benchmarks.codec.Counter;
+import io.typedetcd.benchmarks.codec.CounterRepository;
+import io.typedetcd.benchmarks.codec.Instance;
+import io.typedetcd.benchmarks.codec.InstanceRepository;
+import io.typedetcd.client.EtcdClient;
+import io.typedetcd.repository.EntityEvent;
+import io.typedetcd.repository.Repositories;
+import io.typedetcd.repository.Subscription;
+import io.typedetcd.testing.EtcdServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Repository semantics under load against one etcd: {@code update(id, fn)} contention (8 threads on
+ * 1 key and on 100 keys) and typed watch delivery (save acknowledgement to listener call) at a
+ * paced event rate.
+ *
+ * <pre>{@code
+ * benchmarks/run.sh SemanticsLoad -Dupdates=4000 -Drate=5000 -Devents=20000
+ * }</pre>
+ */
+public final class SemanticsLoad {
+  private SemanticsLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    int updates = Integer.getInteger("updates", 4_000);
+    int rate = Integer.getInteger("rate", 5_000);
+    int events = Integer.getInteger("events", 20_000);
+    EtcdServer.Builder builder = EtcdServer.builder().name("bench-semantics");
+    if (Files.isWritable(Path.of("/dev/shm"))) {
+      builder.dataDirBase(Path.of("/dev/shm"));
+    }
+    try (EtcdServer etcd = builder.build()) {
+      etcd.start();
+      try (EtcdClient client = EtcdClient.builder().endpoints(etcd.endpoint()).build()) {
+        CounterRepository counters = Repositories.create(CounterRepository.class, client);
+        contention(counters, 1, updates / 4); // warm-up
+        System.out.println("| benchmark | keys | threads | updates | updates/s | result |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (int keys : List.of(1, 100)) {
+          contention(counters, keys, updates);
+        }
+        InstanceRepository instances = Repositories.create(InstanceRepository.class, client);
+        watch(instances, rate, events / 4); // warm-up
+        System.out.println();
+        System.out.println(
+            "| benchmark | target events/s | events | achieved events/s | p50 ms | p99 ms | max ms |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        watch(instances, rate, events);
+      }
+    }
+  }
+
+  /** 8 threads each applying increments through update(id, fn) to {@code keys} counters. */
+  private static void contention(CounterRepository repo, int keys, int updates) throws Exception {
+    String run = "c" + System.nanoTime() + "-";
+    for (int k = 0; k < keys; k++) {
+      repo.save(new Counter(run + k, 0, 0));
+    }
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    AtomicLong next = new AtomicLong();
+    long start = System.nanoTime();
+    Future<?>[] workers = new Future<?>[threads];
+    for (int t = 0; t < threads; t++) {
+      workers[t] =
+          pool.submit(
+              () -> {
+                long i;
+                while ((i = next.getAndIncrement()) < updates) {
+                  repo.update(run + (i % keys), Counter::increment);
+                }
+                return null;
+              });
+    }
+    for (Future<?> w : workers) {
+      w.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    long total = 0;
+    for (int k = 0; k < keys; k++) {
+      total += repo.findById(run + k).orElseThrow().value();
+    }
+    if (updates > 1000) {
+      System.out.printf(
+          "| update(id, fn) contention | %d | %d | %d | %.0f | sum of counters %d (%s) |%n",
+          keys,
+          threads,
+          updates,
+          updates / seconds,
+          total,
+          total == updates ? "exact" : "LOST UPDATES");
+    }
+  }
+
+  /** Saves at a steady rate; measures save acknowledgement to typed listener call. */
+  private static void watch(InstanceRepository repo, int rate, int n) throws Exception {
+    String run = "w" + System.nanoTime();
+    long[] acked = new long[n];
+    long[] heard = new long[n];
+    CountDownLatch all = new CountDownLatch(n);
+    Subscription sub =
+        repo.watchAll(
+            (EntityEvent<Instance, Instance.Id> e) -> {
+              if (e instanceof EntityEvent.Created<Instance, Instance.Id> c
+                  && c.entity().region().equals(run)) {
+                int i = Integer.parseInt(c.entity().id());
+                heard[i] = System.nanoTime();
+                all.countDown();
+              }
+            });
+    sub.started().get(10, TimeUnit.SECONDS);
+    try {
+      long interval = 1_000_000_000L / rate;
+      CompletableFuture<?>[] saves = new CompletableFuture<?>[n];
+      long begin = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        long due = begin + i * interval;
+        while (System.nanoTime() < due) {
+          Thread.onSpinWait();
+        }
+        int idx = i;
+        saves[i] =
+            repo.async()
+                .save(new Instance(run, Integer.toString(i), "h", 1, true, 0, 0, "z", List.of()))
+                .thenRun(() -> acked[idx] = System.nanoTime());
+      }
+      if (!all.await(2, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("typed watch missed events");
+      }
+      CompletableFuture.allOf(saves).get(1, TimeUnit.MINUTES);
+      long end = Arrays.stream(heard).max().orElseThrow();
+      long[] latency = new long[n];
+      for (int i = 0; i < n; i++) {
+        // An event may arrive before the save's own acknowledgement: that counts as 0.
+        latency[i] = Math.max(0, heard[i] - acked[i]);
+      }
+      Arrays.sort(latency);
+      if (n >= 10_000) {
+        System.out.printf(
+            "| typed watch: save ack -> listener | %d | %d | %.0f | %.3f | %.3f | %.3f |%n",
+            rate,
+            n,
+            n / ((end - begin) / 1e9),
+            latency[Phase.percentileIndex(n, 50)] / 1e6,
+            latency[Phase.percentileIndex(n, 99)] / 1e6,
+            latency[n - 1] / 1e6);
+      }
+    } finally {
+      sub.close();
+    }
+  }
+}
