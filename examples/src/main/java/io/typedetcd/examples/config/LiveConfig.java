@@ -95,16 +95,16 @@ public final class LiveConfig implements EntityListener<AppConfig, String>, Auto
       reject("invalid: " + String.join("; ", problems));
       return;
     }
-    AppConfig previous = current;
+    // Tell first, then publish: whoever waits for the change sees the message before it.
+    out.accept("config: reloaded " + app + ": " + describeChange(current, candidate));
     current = candidate;
-    out.accept("config: reloaded " + app + ": " + describeChange(previous, candidate));
   }
 
   private void reject(String why) {
+    out.accept("config: REJECTED a change to " + app + " (" + why + "); keeping " + current);
     synchronized (this) {
       rejections.add(why);
     }
-    out.accept("config: REJECTED a change to " + app + " (" + why + "); keeping " + current);
   }
 
   private static String describeChange(AppConfig before, AppConfig after) {

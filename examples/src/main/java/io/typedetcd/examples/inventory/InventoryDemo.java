@@ -45,6 +45,7 @@ public final class InventoryDemo {
           "a second product with SKU MUG-1 is refused (%s); nothing of it was stored: %s",
           e.getClass().getSimpleName(), inventory.products().findById("p-3").isEmpty());
     }
+    say("SKU MUG-1 belongs to %s", inventory.products().findBySku("MUG-1").orElseThrow());
 
     say(
         "%d shoppers place %d orders of one mug each, all at once, for 10 mugs...",

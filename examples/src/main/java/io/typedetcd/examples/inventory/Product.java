@@ -5,6 +5,7 @@ import io.typedetcd.annotation.EtcdRepository;
 import io.typedetcd.annotation.Indexed;
 import io.typedetcd.annotation.Key;
 import io.typedetcd.repository.CrudRepository;
+import java.util.Optional;
 
 /**
  * A catalog entry. Its SKU is unique across the catalog: a second product with a SKU already in use
@@ -19,5 +20,8 @@ public record Product(@Key String id, String name, @Indexed(unique = true) Strin
 
   /** The catalog. */
   @EtcdRepository
-  public interface Repository extends CrudRepository<Product, String> {}
+  public interface Repository extends CrudRepository<Product, String> {
+    /** The product with this SKU: one read of the unique index, one of the product. */
+    Optional<Product> findBySku(String sku);
+  }
 }

@@ -8,6 +8,7 @@ import io.typedetcd.client.EtcdClient;
 import io.typedetcd.repository.EntityEvent;
 import io.typedetcd.repository.EntityNotFoundException;
 import io.typedetcd.repository.Subscription;
+import io.typedetcd.repository.UniqueConstraintException;
 import io.typedetcd.testing.EtcdExtension;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,6 +167,35 @@ class InventoryIT {
     assertThat(inventory.stock().findById("CAP-1").orElseThrow().available())
         .isEqualTo(5 + 24 - ordered)
         .isNotNegative();
+  }
+
+  @Test
+  void aSkuBelongsToOneProductOnly() {
+    inventory.addProduct(new Product("p-1", "Mug", "MUG-1"), 3);
+    assertThat(inventory.products().findBySku("MUG-1"))
+        .contains(new Product("p-1", "Mug", "MUG-1"));
+    assertThat(inventory.products().findBySku("MUG-2")).isEmpty();
+
+    // Straight into the catalog: the unique index refuses it.
+    assertThatThrownBy(() -> inventory.products().save(new Product("p-2", "Other mug", "MUG-1")))
+        .isInstanceOfSatisfying(
+            UniqueConstraintException.class,
+            e -> {
+              assertThat(e.property()).isEqualTo("sku");
+              assertThat(e.value()).isEqualTo("MUG-1");
+              assertThat(e.holderKey()).isEqualTo("/inventory/products/p-1");
+            });
+    // Through the service, product and stock in one transaction: neither is written.
+    assertThatThrownBy(() -> inventory.addProduct(new Product("p-3", "Mug too", "MUG-1"), 5))
+        .isInstanceOf(UniqueConstraintException.class);
+    assertThat(inventory.products().findAll()).extracting(Product::id).containsExactly("p-1");
+    assertThat(inventory.stock().findById("MUG-1").orElseThrow().available()).isEqualTo(3);
+
+    // Once p-1 changes its SKU, MUG-1 is free again, in the same transaction as the change.
+    inventory.products().save(new Product("p-1", "Mug", "MUG-1-OLD"));
+    inventory.products().save(new Product("p-2", "Other mug", "MUG-1"));
+    assertThat(inventory.products().findBySku("MUG-1")).map(Product::id).contains("p-2");
+    assertThat(inventory.products().findBySku("MUG-1-OLD")).map(Product::id).contains("p-1");
   }
 
   @Test
