@@ -46,7 +46,7 @@ public final class Messages {
         + entity
         + " "
         + problem
-        + "; write an absolute path of non-empty segments without a trailing slash, such as"
+        + "; write an absolute path of non-empty segments without a trailing slash or '%', such as"
         + " '/registry/services'";
   }
 
@@ -81,6 +81,17 @@ public final class Messages {
         + entity
         + " is not a positive duration; write an ISO-8601 duration ('PT30S') or a number with a"
         + " unit ms, s, m, h or d ('30s'), or leave it empty for none";
+  }
+
+  public static String indexType(String entity, String property, String type) {
+    return "[EtcdIndexType] @Indexed property '"
+        + property
+        + "' of "
+        + entity
+        + " has type "
+        + type
+        + ", which has no index key encoding; index a String, UUID, int, long (or their boxes) or"
+        + " an enum property, or remove @Indexed";
   }
 
   public static String noKey(String entity) {
@@ -278,9 +289,10 @@ public final class Messages {
   public static String finderName(String method) {
     return "[EtcdFinderName] "
         + method
-        + " is not a derived query; name it findBy/streamBy/countBy/existsBy/deleteBy followed"
-        + " by key components joined by And (findByRegionAndId), findAll/streamAll, optionally"
-        + " with First/TopN and OrderBy<Key>Desc, or make it a default method";
+        + " is not a derived query; name it findBy/streamBy/countBy/existsBy/deleteBy/watchBy"
+        + " followed by key components joined by And (findByRegionAndId) or one @Indexed"
+        + " property, findAll/streamAll, optionally with First/TopN and OrderBy<Key>Desc, or make"
+        + " it a default method";
   }
 
   public static String finderLimitVerb(String method) {
@@ -332,7 +344,7 @@ public final class Messages {
         + "' @Indexed";
   }
 
-  public static String finderIndexed(
+  public static String finderIndexCombination(
       String method, String entity, String property, List<String> keys) {
     return "[EtcdFinderIndexed] "
         + method
@@ -340,10 +352,50 @@ public final class Messages {
         + property
         + "' of "
         + entity
-        + " is @Indexed, but queries on secondary indexes are not generated yet; query by a"
-        + " leading run of the @Key components ("
+        + " is @Indexed, and an index query reads one index by one value; query by '"
+        + property
+        + "' alone (findBy"
+        + capitalize(property)
+        + ") and filter in memory, or by a leading run of the @Key components ("
         + String.join(", ", keys)
-        + ") for now";
+        + ")";
+  }
+
+  public static String finderIndexRange(
+      String method, String entity, String property, String what, List<String> keys) {
+    return "[EtcdFinderIndexed] "
+        + method
+        + ": '"
+        + property
+        + "' of "
+        + entity
+        + " is @Indexed, but a "
+        + what
+        + " reads a key prefix, never an index; "
+        + what
+        + " by a leading run of the @Key components ("
+        + String.join(", ", keys)
+        + ")"
+        + (what.equals("watch") ? ", or watch them all and filter the events" : "");
+  }
+
+  public static String finderWholeKey(String method, String entity, String what) {
+    return "[EtcdFinderParams] "
+        + method
+        + ": the parameters fix every key component of "
+        + entity
+        + ", so there is one entity at most to "
+        + what
+        + "; "
+        + what
+        + " by fewer key components"
+        + (what.equals("page") ? ", or use findById" : ", and filter the events by id");
+  }
+
+  public static String finderPageLimit(String method) {
+    return "[EtcdFinderLimit] "
+        + method
+        + ": a page's size comes from its PageRequest; remove First/Top";
   }
 
   public static String finderKeyOrder(
@@ -366,7 +418,8 @@ public final class Messages {
     return "[EtcdFinderOrder] " + method + ": cannot order by '" + property + "': " + problem;
   }
 
-  public static String finderParameterCount(String method, int expected, List<String> keys) {
+  public static String finderParameterCount(
+      String method, int expected, List<String> keys, boolean page, boolean index) {
     return "[EtcdFinderParams] "
         + method
         + " needs "
@@ -375,9 +428,12 @@ public final class Messages {
         + (expected == 1 ? "" : "s")
         + (keys.isEmpty()
             ? ""
-            : ", one per key component in its name ("
-                + String.join(", ", keys)
-                + "), in that order");
+            : index
+                ? ", the value of @Indexed property '" + keys.get(0) + "'"
+                : ", one per key component in its name ("
+                    + String.join(", ", keys)
+                    + "), in that order")
+        + (page ? ", before the PageRequest" : "");
   }
 
   public static String finderParameterType(
@@ -388,12 +444,52 @@ public final class Messages {
         + method
         + " has type "
         + type
-        + ", but key component '"
+        + ", but "
         + property
-        + "' is "
+        + " is "
         + keyType
         + "; declare it as "
         + keyType;
+  }
+
+  public static String finderWatchParameters(
+      String method, int keys, List<String> keyNames, String listener) {
+    return "[EtcdFinderParams] "
+        + method
+        + " needs "
+        + (keys == 0
+            ? ""
+            : keys
+                + " parameter"
+                + (keys == 1 ? "" : "s")
+                + " for the key components in its name ("
+                + String.join(", ", keyNames)
+                + "), then ")
+        + "an "
+        + listener
+        + ", optionally followed by EntityWatchOptions";
+  }
+
+  public static String finderTrailingMisplaced(String method, String parameter, String what) {
+    return "[EtcdFinderParams] parameter '"
+        + parameter
+        + "' of "
+        + method
+        + " is "
+        + what
+        + "; move or remove it";
+  }
+
+  public static String finderTrailingType(
+      String method, String parameter, String type, String expected) {
+    return "[EtcdFinderParams] parameter '"
+        + parameter
+        + "' of "
+        + method
+        + " has type "
+        + type
+        + "; declare it as "
+        + expected;
   }
 
   public static String finderReturn(String method, String actual, String allowed) {
@@ -411,6 +507,10 @@ public final class Messages {
         + " ends in Async but returns "
         + actual
         + "; return a CompletableFuture of it, or drop the suffix";
+  }
+
+  private static String capitalize(String name) {
+    return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   // Rounds and environment

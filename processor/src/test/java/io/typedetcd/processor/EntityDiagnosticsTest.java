@@ -54,6 +54,28 @@ class EntityDiagnosticsTest {
   }
 
   @Test
+  void indexOfUnsupportedType() {
+    JavaFileObject src =
+        source(
+            "app.Parcel",
+            """
+            package app;
+            import io.typedetcd.annotation.*;
+            @EtcdEntity(prefix = "/parcels")
+            public record Parcel(
+                @Key String id,
+                @Indexed double weight) {}
+            """);
+    assertOnlyError(
+        compile(src),
+        src,
+        "[EtcdIndexType] @Indexed property 'weight' of Parcel has type double, which has no index"
+            + " key encoding; index a String, UUID, int, long (or their boxes) or an enum property,"
+            + " or remove @Indexed",
+        "@Indexed double weight");
+  }
+
+  @Test
   void keyCodecForAnotherType() {
     JavaFileObject codec =
         source(

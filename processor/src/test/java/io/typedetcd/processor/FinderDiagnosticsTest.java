@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** One test per derived-query diagnostic: exactly one error, on the method or parameter. */
 class FinderDiagnosticsTest {
-  private static final JavaFileObject SERVER =
+  static final JavaFileObject SERVER =
       source(
           "app.Server",
           """
@@ -28,13 +28,13 @@ class FinderDiagnosticsTest {
           """);
 
   /** A repository of Server with these members. */
-  private static JavaFileObject servers(String members) {
+  static JavaFileObject servers(String members) {
     return source(
         "app.Servers",
         """
         package app;
         import io.typedetcd.annotation.EtcdRepository;
-        import io.typedetcd.repository.CrudRepository;
+        import io.typedetcd.repository.*;
         import java.util.*;
         import java.util.concurrent.CompletableFuture;
         import java.util.stream.Stream;
@@ -46,7 +46,7 @@ class FinderDiagnosticsTest {
             .formatted(members));
   }
 
-  private static void assertQueryError(String member, String message, String line) {
+  static void assertQueryError(String member, String message, String line) {
     JavaFileObject repo = servers(member);
     assertOnlyError(compile(SERVER, repo), repo, message, line);
   }
@@ -69,15 +69,6 @@ class FinderDiagnosticsTest {
             + " nor @Indexed, so no range read can find it; query by a leading run of the @Key"
             + " components (region, id), or mark 'host' @Indexed",
         "findByHost");
-  }
-
-  @Test
-  void finderOnAnIndexedProperty() {
-    assertQueryError(
-        "List<Server> findByZone(String zone);",
-        "[EtcdFinderIndexed] findByZone: 'zone' of Server is @Indexed, but queries on secondary"
-            + " indexes are not generated yet",
-        "findByZone");
   }
 
   @Test
@@ -143,7 +134,7 @@ class FinderDiagnosticsTest {
     assertQueryError(
         "void rebalance(String region);",
         "[EtcdFinderName] rebalance is not a derived query; name it"
-            + " findBy/streamBy/countBy/existsBy/deleteBy",
+            + " findBy/streamBy/countBy/existsBy/deleteBy/watchBy",
         "rebalance");
   }
 

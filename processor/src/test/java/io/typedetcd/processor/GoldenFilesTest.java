@@ -31,11 +31,11 @@ class GoldenFilesTest {
           import io.typedetcd.annotation.*;
           import java.time.Instant;
           import java.util.Map;
-          @EtcdEntity(prefix = "/registry/services")
+          @EtcdEntity(prefix = "/registry/services", ttl = "30s")
           public record ServiceInstance(
               @Key String region,
               @Key String id,
-              String host,
+              @Indexed(unique = true) String host,
               int port,
               Boolean healthy,
               Map<String, String> labels,
@@ -50,6 +50,10 @@ class GoldenFilesTest {
           package registry;
           import io.typedetcd.annotation.EtcdRepository;
           import io.typedetcd.repository.CrudRepository;
+          import io.typedetcd.repository.EntityListener;
+          import io.typedetcd.repository.Page;
+          import io.typedetcd.repository.PageRequest;
+          import io.typedetcd.repository.Subscription;
           import java.util.List;
           import java.util.Optional;
           import java.util.concurrent.CompletableFuture;
@@ -63,6 +67,10 @@ class GoldenFilesTest {
             CompletableFuture<Long> countByRegion(String region);
             boolean existsByRegionAndId(String region, String id);
             long deleteByRegion(String region);
+            Optional<ServiceInstance> findByHost(String host);
+            Page<ServiceInstance> findByRegion(String region, PageRequest page);
+            Subscription watchByRegion(
+                String region, EntityListener<ServiceInstance, ServiceInstance_Id> listener);
           }
           """);
 

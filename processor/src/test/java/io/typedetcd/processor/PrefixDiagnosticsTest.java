@@ -19,6 +19,7 @@ class PrefixDiagnosticsTest {
     "users, is relative",
     "/users//admins, contains an empty segment ('//')",
     "/users/, ends with '/'",
+    "/users%all, contains '%' (index keys reserve it",
   })
   void invalidPrefix(String prefix, String problem) {
     JavaFileObject src =

@@ -12,8 +12,10 @@ import io.typedetcd.codec.Json;
 import io.typedetcd.codec.KeyPath;
 import io.typedetcd.codec.KeySegments;
 import io.typedetcd.repository.DocumentMapper;
+import io.typedetcd.repository.IndexDefinition;
 import io.typedetcd.repository.MappingException;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,11 @@ import javax.annotation.processing.Generated;
 @Generated("io.typedetcd.processor.EtcdProcessor")
 public final class ServiceInstance_Mapper implements DocumentMapper<ServiceInstance, ServiceInstance_Id> {
   private static final KeyPath ROOT = KeyPath.root("/registry/services");
+
+  private static final Duration TTL = Duration.ofSeconds(30);
+
+  private static final List<IndexDefinition<ServiceInstance>> INDEXES = List.of(
+      new IndexDefinition<>("host", true, e -> e.host() == null ? null : KeySegments.string(e.host())));
 
   private static final JavaType LABELS_TYPE = Json.type(new TypeReference<Map<String, String>>() {});
 
@@ -51,6 +58,16 @@ public final class ServiceInstance_Mapper implements DocumentMapper<ServiceInsta
   @Override
   public KeyPath root() {
     return ROOT;
+  }
+
+  @Override
+  public Duration defaultTtl() {
+    return TTL;
+  }
+
+  @Override
+  public List<IndexDefinition<ServiceInstance>> indexes() {
+    return INDEXES;
   }
 
   @Override

@@ -5,7 +5,12 @@ import com.google.protobuf.ByteString;
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.codec.KeySegments;
 import io.typedetcd.repository.DocumentRepository;
+import io.typedetcd.repository.EntityListener;
+import io.typedetcd.repository.EntityWatchOptions;
+import io.typedetcd.repository.Page;
+import io.typedetcd.repository.PageRequest;
 import io.typedetcd.repository.RepositoryProvider;
+import io.typedetcd.repository.Subscription;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +64,24 @@ public final class ServiceRepository_Impl extends DocumentRepository<ServiceInst
   public long deleteByRegion(String region) {
     ByteString prefix = mapper().root().add(KeySegments.string(region)).prefix();
     return deleteByPrefix(prefix);
+  }
+
+  @Override
+  public Optional<ServiceInstance> findByHost(String host) {
+    return index("host").findOne(KeySegments.string(host));
+  }
+
+  @Override
+  public Page<ServiceInstance> findByRegion(String region, PageRequest page) {
+    ByteString prefix = mapper().root().add(KeySegments.string(region)).prefix();
+    return findPageByPrefix(prefix, page);
+  }
+
+  @Override
+  public Subscription watchByRegion(String region,
+      EntityListener<ServiceInstance, ServiceInstance_Id> listener) {
+    ByteString prefix = mapper().root().add(KeySegments.string(region)).prefix();
+    return watchByPrefix(prefix, listener, EntityWatchOptions.DEFAULT);
   }
 
   /**

@@ -24,6 +24,8 @@ import javax.lang.model.element.Modifier;
 final class MapperContext {
   static final String ROOT = "ROOT";
   static final String FIELD_NAMES = "FIELD_NAMES";
+  static final String TTL = "TTL";
+  static final String INDEXES = "INDEXES";
 
   private final EntityModel entity;
   private final NameAllocator staticNames = new NameAllocator();
@@ -34,7 +36,7 @@ final class MapperContext {
 
   MapperContext(EntityModel entity) {
     this.entity = entity;
-    for (String reserved : List.of(ROOT, FIELD_NAMES)) {
+    for (String reserved : List.of(ROOT, FIELD_NAMES, TTL, INDEXES)) {
       staticNames.newName(reserved, reserved);
     }
   }

@@ -51,6 +51,20 @@ public final class MapperWriter {
                 Modifier.FINAL)
             .initializer("$T.root($S)", RuntimeTypes.KEY_PATH, entity.prefix())
             .build());
+    if (entity.ttl() != null) {
+      type.addField(
+          FieldSpec.builder(
+                  RuntimeTypes.DURATION,
+                  MapperContext.TTL,
+                  Modifier.PRIVATE,
+                  Modifier.STATIC,
+                  Modifier.FINAL)
+              .initializer(IndexWriter.duration(entity.ttl()))
+              .build());
+    }
+    if (!entity.indexed().isEmpty()) {
+      type.addField(IndexWriter.indexesField(entity));
+    }
     // Stateless: repositories (and tests) create their own.
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(visibility).build());
     type.addMethod(
@@ -69,6 +83,15 @@ public final class MapperWriter {
         override("root", RuntimeTypes.KEY_PATH)
             .addStatement("return $N", MapperContext.ROOT)
             .build());
+    if (entity.ttl() != null) {
+      type.addMethod(
+          override("defaultTtl", RuntimeTypes.DURATION)
+              .addStatement("return $N", MapperContext.TTL)
+              .build());
+    }
+    if (!entity.indexed().isEmpty()) {
+      type.addMethod(IndexWriter.indexesMethod(entity));
+    }
     type.addMethod(key(context));
     type.addMethod(id(entity));
     type.addMethod(idFromKey(context));

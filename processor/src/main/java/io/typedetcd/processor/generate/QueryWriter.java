@@ -14,8 +14,9 @@ import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes one derived query as a call to a range helper of {@code AbstractRepository}: a prefix
- * built from the fixed key components, or, when they fix the whole key, the CRUD method of the id.
+ * Writes one derived query as a call to a helper of {@code AbstractRepository}: a range, page or
+ * watch of the prefix built from the fixed key components; when they fix the whole key, the CRUD
+ * method of the id; for an {@code @Indexed} property, its {@code IndexQuery}.
  */
 final class QueryWriter {
   private QueryWriter() {}
@@ -39,15 +40,25 @@ final class QueryWriter {
       params.add(name);
       method.addParameter(p.type(), name);
     }
+    List<String> trailing = new ArrayList<>();
+    for (QueryParameter p : query.trailing()) {
+      String name = names.newName(MapperContext.local(p.name()), p);
+      trailing.add(name);
+      method.addParameter(p.type(), name);
+    }
     String lambda = names.newName(lambdaName(query), "lambda");
     CodeBlock body;
-    if (query.fullKey()) {
+    if (query.index() != null) {
+      PropertyModel index = query.index();
+      CodeBlock value = KeyCode.encode(index.indexCodec(), CodeBlock.of("$N", params.get(0)), null);
+      body = IndexQueries.call(query, CodeBlock.of("index($S)", index.name()), value, lambda);
+    } else if (query.fullKey()) {
       body = byId(query, id(params, entity), lambda);
     } else {
       String prefix = names.newName("prefix", "prefix");
       method.addStatement(
           "$T $N = $L", RuntimeTypes.BYTE_STRING, prefix, prefix(params, entity, codecField));
-      body = byPrefix(query, CodeBlock.of("$N", prefix), lambda);
+      body = byPrefix(query, CodeBlock.of("$N", prefix), trailing, lambda);
     }
     if (query.shape() == ResultShape.VOID && !query.async()) {
       return method.addStatement("$L", body).build();
@@ -111,8 +122,12 @@ final class QueryWriter {
     }
   }
 
-  private static CodeBlock byPrefix(QueryMethod q, CodeBlock prefix, String x) {
+  private static CodeBlock byPrefix(
+      QueryMethod q, CodeBlock prefix, List<String> trailing, String x) {
     String async = q.async() ? "Async" : "";
+    if (q.shape() == ResultShape.PAGE) {
+      return CodeBlock.of("findPageByPrefix$L($L, $N)", async, prefix, trailing.get(0));
+    }
     switch (q.verb()) {
       case FIND:
         if (q.shape() == ResultShape.LIST) {
@@ -149,6 +164,12 @@ final class QueryWriter {
         return q.shape() == ResultShape.VOID && q.async()
             ? CodeBlock.of("$L.thenApply($N -> null)", delete, x)
             : delete;
+      case WATCH:
+        CodeBlock options =
+            trailing.size() > 1
+                ? CodeBlock.of("$N", trailing.get(1))
+                : CodeBlock.of("$T.DEFAULT", RuntimeTypes.ENTITY_WATCH_OPTIONS);
+        return CodeBlock.of("watchByPrefix($L, $N, $L)", prefix, trailing.get(0), options);
       default:
         throw new AssertionError(q.verb());
     }

@@ -17,6 +17,8 @@ final class RuntimeTypes {
   static final ClassName FIELDS_REPOSITORY = ClassName.get(REPOSITORY, "FieldsRepository");
   static final ClassName REPOSITORY_PROVIDER = ClassName.get(REPOSITORY, "RepositoryProvider");
   static final ClassName MAPPING_EXCEPTION = ClassName.get(REPOSITORY, "MappingException");
+  static final ClassName INDEX_DEFINITION = ClassName.get(REPOSITORY, "IndexDefinition");
+  static final ClassName ENTITY_WATCH_OPTIONS = ClassName.get(REPOSITORY, "EntityWatchOptions");
 
   static final ClassName KEY_PATH = ClassName.get(CODEC, "KeyPath");
   static final ClassName KEY_SEGMENTS = ClassName.get(CODEC, "KeySegments");
@@ -37,6 +39,7 @@ final class RuntimeTypes {
   static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
   static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");
   static final ClassName IO_EXCEPTION = ClassName.get("java.io", "IOException");
+  static final ClassName DURATION = ClassName.get("java.time", "Duration");
 
   private RuntimeTypes() {}
 }

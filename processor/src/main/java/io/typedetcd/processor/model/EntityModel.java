@@ -1,6 +1,7 @@
 package io.typedetcd.processor.model;
 
 import com.palantir.javapoet.ClassName;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,8 +15,7 @@ import java.util.Optional;
  *     package)
  * @param prefix the key prefix, absolute, without trailing slash
  * @param layout DOCUMENT or FIELDS
- * @param ttl the default time to live as written in the annotation, already checked; empty for none
- *     (used by the semantics issue)
+ * @param ttl the default time to live ({@code @EtcdEntity(ttl = ...)}), positive; null for none
  * @param properties every property in declaration order
  * @param construction how to create an instance; null for an entity of another compilation, which
  *     is only referenced
@@ -28,7 +28,7 @@ public record EntityModel(
     boolean isPublic,
     String prefix,
     StorageLayout layout,
-    String ttl,
+    Duration ttl,
     List<PropertyModel> properties,
     Construction construction,
     IdModel id) {
@@ -48,6 +48,11 @@ public record EntityModel(
 
   public Optional<PropertyModel> version() {
     return properties.stream().filter(p -> p.role() == Role.VERSION).findFirst();
+  }
+
+  /** The {@code @Indexed} properties, in declaration order. */
+  public List<PropertyModel> indexed() {
+    return properties.stream().filter(PropertyModel::indexed).toList();
   }
 
   public Optional<PropertyModel> property(String name) {

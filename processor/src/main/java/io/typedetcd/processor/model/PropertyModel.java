@@ -13,9 +13,10 @@ import com.palantir.javapoet.TypeName;
  *     declaration or type use); FIELDS layout reads a missing key of any other property as an error
  * @param valueKind how a {@link Role#VALUE} is written; null for other roles
  * @param keyCodec how a {@link Role#KEY} is encoded; null for other roles
- * @param indexed whether it is {@code @Indexed} (secondary indexes arrive with the semantics issue;
- *     carried here so the model needs no change then)
+ * @param indexed whether it is {@code @Indexed}
  * @param uniqueIndex {@code @Indexed(unique = true)}
+ * @param indexCodec how an {@code @Indexed} value becomes an index key segment (a built-in
+ *     encoding, never {@link KeyKind#CUSTOM}); null when not indexed
  * @param read how to read it from an instance; null when it cannot be read (only allowed for
  *     transient properties of classes)
  * @param write how to set it after a no-argument constructor; null unless the entity is built by
@@ -31,6 +32,7 @@ public record PropertyModel(
     KeyCodec keyCodec,
     boolean indexed,
     boolean uniqueIndex,
+    KeyCodec indexCodec,
     Access read,
     Access write) {
 

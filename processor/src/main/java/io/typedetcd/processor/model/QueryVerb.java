@@ -6,7 +6,9 @@ public enum QueryVerb {
   STREAM("stream"),
   COUNT("count"),
   EXISTS("exists"),
-  DELETE("delete");
+  DELETE("delete"),
+  /** A typed watch of a key prefix: {@code watchBy<Keys>(..., listener[, options])}. */
+  WATCH("watch");
 
   private final String word;
 

@@ -12,5 +12,9 @@ public enum ResultShape {
   /** {@code boolean} or {@code Boolean}. */
   BOOLEAN,
   /** {@code void}, or {@code Void} in a future. */
-  VOID
+  VOID,
+  /** {@code Page<T>}: one page of a {@code PageRequest}. */
+  PAGE,
+  /** {@code Subscription}: a typed watch. */
+  SUBSCRIPTION
 }

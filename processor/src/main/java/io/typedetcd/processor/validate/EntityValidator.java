@@ -11,6 +11,7 @@ import io.typedetcd.processor.model.PropertyModel;
 import io.typedetcd.processor.model.Role;
 import io.typedetcd.processor.model.StorageLayout;
 import io.typedetcd.processor.model.ValueKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,7 +63,7 @@ public final class EntityValidator {
     }
     AnnotationMirror annotation = env.mirrors().find(type, Names.ETCD_ENTITY).orElseThrow();
     String prefix = checkedString(type, annotation, "prefix", display, report, true);
-    String ttl = checkedString(type, annotation, "ttl", display, report, false);
+    Duration ttl = Prefixes.ttl(checkedString(type, annotation, "ttl", display, report, false));
     VariableElement layoutConstant =
         (VariableElement) env.mirrors().value(annotation, "layout").getValue();
     StorageLayout layout = StorageLayout.valueOf(layoutConstant.getSimpleName().toString());
@@ -109,7 +110,7 @@ public final class EntityValidator {
             env.isPublicEverywhere(type),
             prefix,
             layout,
-            ttl,
+            ttl == null || ttl.isZero() ? null : ttl,
             properties,
             construction,
             id.get()));
@@ -223,6 +224,17 @@ public final class EntityValidator {
     Optional<RawProperty.Found> indexed = raw.annotation(m, Names.INDEXED);
     boolean unique =
         indexed.isPresent() && (Boolean) m.value(indexed.get().mirror(), "unique").getValue();
+    KeyCodec indexCodec = null;
+    if (indexed.isPresent()) {
+      indexCodec = keyTypes.builtInCodec(raw.type()).orElse(null);
+      if (indexCodec == null) {
+        report.error(
+            indexed.get().element(),
+            indexed.get().mirror(),
+            Messages.indexType(display, raw.name(), raw.type().toString()));
+        return Optional.empty();
+      }
+    }
     return Optional.of(
         new PropertyModel(
             raw.name(),
@@ -234,6 +246,7 @@ public final class EntityValidator {
             codec,
             indexed.isPresent(),
             unique,
+            indexCodec,
             raw.read(),
             raw.write()));
   }

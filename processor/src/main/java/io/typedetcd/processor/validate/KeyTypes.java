@@ -40,16 +40,24 @@ final class KeyTypes {
         && !env.isType(codec, "java.lang.Void")) {
       return customCodec(entity, property, element, type, key, codecValue.get(), codec, report);
     }
-    Optional<KeyKind> kind = builtIn(type);
-    if (kind.isEmpty()) {
+    Optional<KeyCodec> builtIn = builtInCodec(type);
+    if (builtIn.isEmpty()) {
       report.error(element, Messages.keyType(entity, property, type.toString()));
-      return Optional.empty();
     }
-    if (kind.get() == KeyKind.ENUM) {
+    return builtIn;
+  }
+
+  /**
+   * The built-in {@code KeySegments} encoding of the type (String, UUID, int, long, their boxes,
+   * enums): what keys use without a codec, and what {@code @Indexed} values use.
+   */
+  Optional<KeyCodec> builtInCodec(TypeMirror type) {
+    Optional<KeyKind> kind = builtIn(type);
+    if (kind.isPresent() && kind.get() == KeyKind.ENUM) {
       TypeElement enumType = (TypeElement) ((DeclaredType) type).asElement();
       return Optional.of(new KeyCodec(KeyKind.ENUM, null, ClassName.get(enumType)));
     }
-    return Optional.of(KeyCodec.builtIn(kind.get()));
+    return kind.map(KeyCodec::builtIn);
   }
 
   private Optional<KeyKind> builtIn(TypeMirror type) {

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <pre>
  * name     := verb [First | Top N] criteria [OrderBy prop [Asc | Desc]] [Async]
- * verb     := find | stream | count | exists | delete
+ * verb     := find | stream | count | exists | delete | watch
  * criteria := All | [All] By [prop (And prop)*]
  * </pre>
  *

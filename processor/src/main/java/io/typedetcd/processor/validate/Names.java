@@ -17,6 +17,11 @@ public final class Names {
 
   public static final String CRUD_REPOSITORY = "io.typedetcd.repository.CrudRepository";
   public static final String ENTITY_MAPPER = "io.typedetcd.repository.EntityMapper";
+  public static final String PAGE = "io.typedetcd.repository.Page";
+  public static final String PAGE_REQUEST = "io.typedetcd.repository.PageRequest";
+  public static final String SUBSCRIPTION = "io.typedetcd.repository.Subscription";
+  public static final String ENTITY_LISTENER = "io.typedetcd.repository.EntityListener";
+  public static final String ENTITY_WATCH_OPTIONS = "io.typedetcd.repository.EntityWatchOptions";
   public static final String KEY_SEGMENT_CODEC = "io.typedetcd.codec.KeySegmentCodec";
 
   public static final String JAKARTA_INJECT = "jakarta.inject.Inject";

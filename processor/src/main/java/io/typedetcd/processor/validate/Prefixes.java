@@ -25,6 +25,9 @@ public final class Prefixes {
     if (prefix.endsWith("/")) {
       return "ends with '/' (range reads add it)";
     }
+    if (prefix.indexOf('%') >= 0) {
+      return "contains '%' (index keys reserve it: {prefix}%idx/..., {prefix}%uniq/...)";
+    }
     return null;
   }
 

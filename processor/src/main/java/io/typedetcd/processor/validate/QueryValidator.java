@@ -5,44 +5,48 @@ import io.typedetcd.processor.Messages;
 import io.typedetcd.processor.model.EntityModel;
 import io.typedetcd.processor.model.PropertyModel;
 import io.typedetcd.processor.model.QueryMethod;
-import io.typedetcd.processor.model.QueryParameter;
 import io.typedetcd.processor.model.QueryVerb;
 import io.typedetcd.processor.model.ResultShape;
 import io.typedetcd.processor.model.Role;
-import java.util.ArrayList;
-import java.util.EnumSet;
+import io.typedetcd.processor.validate.QueryParameters.Trailing;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
 
 /**
  * Checks one derived query method against its entity and models it: a leading run of key components
- * (one prefix range read), an optional limit and order, a supported return type. Reports at most
+ * (one prefix range read) or one {@code @Indexed} property (an index read), an optional limit and
+ * order, a trailing {@code PageRequest} or watch listener, a supported return type. Reports at most
  * one error per method, the first that applies.
  */
 final class QueryValidator {
   private final Env env;
   private final ReturnTypes returnTypes;
+  private final QueryParameters parameters;
 
   QueryValidator(Env env) {
     this.env = env;
     this.returnTypes = new ReturnTypes(env);
+    this.parameters = new QueryParameters(env);
   }
 
+  /**
+   * @param listener {@code EntityListener<T, ID>} of the repository, what a watch takes
+   */
   Optional<QueryMethod> validate(
       ExecutableElement method,
       ExecutableType type,
       EntityModel entity,
       TypeMirror entityType,
+      DeclaredType listener,
       Report report) {
     String name = method.getSimpleName().toString();
     List<String> propertyNames = entity.properties().stream().map(PropertyModel::name).toList();
-    List<PropertyModel> keys = entity.keys();
-    List<String> keyNames = keys.stream().map(PropertyModel::name).toList();
+    List<String> keyNames = entity.keys().stream().map(PropertyModel::name).toList();
     MethodNameParser.Parsed parsed = MethodNameParser.parse(name, propertyNames);
     if (parsed == null || !method.getTypeParameters().isEmpty()) {
       report.error(method, Messages.finderName(name));
@@ -59,27 +63,29 @@ final class QueryValidator {
       return Optional.empty();
     }
     List<String> criteria = parsed.criteria();
-    for (int i = 0; i < criteria.size(); i++) {
-      String problem = criterionProblem(name, entity, criteria.get(i), i, keyNames);
-      if (problem != null) {
-        report.error(method, problem);
-        return Optional.empty();
-      }
-    }
-    boolean fullKey = criteria.size() == keys.size();
-    if (fullKey && parsed.limit() > 0) {
-      report.error(method, Messages.finderLimitFullKey(name, entity.displayName()));
+    PropertyModel index = indexTarget(entity, criteria);
+    String problem =
+        index == null
+            ? criteriaProblem(name, entity, criteria, keyNames)
+            : indexProblem(name, entity, index, verb, parsed, keyNames);
+    if (problem != null) {
+      report.error(method, problem);
       return Optional.empty();
     }
-    if (parsed.orderBy() != null) {
-      String problem = orderProblem(name, entity, parsed, keyNames, ranged, fullKey);
-      if (problem != null) {
-        report.error(method, problem);
-        return Optional.empty();
-      }
+    Trailing trailing = parameters.trailing(verb, type);
+    boolean fullKey = index == null && criteria.size() == keyNames.size();
+    problem = shapeProblem(name, entity, parsed, trailing, index, fullKey, ranged, keyNames);
+    if (problem != null) {
+      report.error(method, problem);
+      return Optional.empty();
     }
-    List<QueryParameter> parameters = parameters(method, type, keys, criteria, report);
-    if (parameters == null) {
+    List<PropertyModel> bound =
+        index != null
+            ? List.of(index)
+            : entity.keys().subList(0, Math.min(criteria.size(), keyNames.size()));
+    QueryParameters.Bound params =
+        parameters.bind(method, type, trailing, bound, index != null, listener, report);
+    if (params == null) {
       return Optional.empty();
     }
     ReturnTypes.Classified result = returnTypes.classify(type.getReturnType(), entityType);
@@ -87,14 +93,17 @@ final class QueryValidator {
       report.error(method, Messages.finderAsyncSuffix(name, type.getReturnType().toString()));
       return Optional.empty();
     }
-    Set<ResultShape> allowed = allowed(verb, fullKey, parsed.limit(), parsed.orderBy() != null);
+    boolean single = fullKey || (index != null && index.uniqueIndex());
+    Set<ResultShape> allowed =
+        QueryShapes.allowed(
+            verb, trailing, single, index != null, parsed.limit(), parsed.orderBy() != null);
     if (result.shape() == null || !allowed.contains(result.shape())) {
       report.error(
           method,
           Messages.finderReturn(
               name,
               type.getReturnType().toString(),
-              describe(allowed, entity.displayName(), verb != QueryVerb.STREAM)));
+              QueryShapes.describe(allowed, entity.displayName())));
       return Optional.empty();
     }
     return Optional.of(
@@ -104,45 +113,107 @@ final class QueryValidator {
             TypeName.get(type.getReturnType()),
             result.shape(),
             result.async(),
-            parameters,
+            params.criteria(),
+            index,
             fullKey,
             Math.max(parsed.limit(), 0),
-            parsed.descending()));
+            parsed.descending(),
+            params.trailing()));
   }
 
-  private String criterionProblem(
-      String method, EntityModel entity, String property, int position, List<String> keys) {
-    Optional<PropertyModel> found = entity.property(property);
-    if (found.isEmpty()) {
-      List<String> names = entity.properties().stream().map(PropertyModel::name).toList();
-      return Messages.finderUnknownProperty(
-          method, entity.displayName(), property, Similarity.suggest(property, names), keys);
+  /**
+   * The {@code @Indexed} property a one-criterion name reads through: one that is not the first key
+   * component (a key query reads that one by prefix).
+   */
+  private static PropertyModel indexTarget(EntityModel entity, List<String> criteria) {
+    if (criteria.size() != 1) {
+      return null;
     }
-    PropertyModel p = found.get();
-    if (p.role() != Role.KEY) {
-      return p.indexed()
-          ? Messages.finderIndexed(method, entity.displayName(), property, keys)
-          : Messages.finderNotKey(method, entity.displayName(), property, keys);
+    PropertyModel p = entity.property(criteria.get(0)).orElse(null);
+    if (p == null || !p.indexed()) {
+      return null;
     }
-    int index = keys.indexOf(property);
-    if (index != position) {
-      return Messages.finderKeyOrder(
-          method,
-          entity.displayName(),
-          property,
-          index,
-          position < keys.size() ? "'" + keys.get(position) + "'" : "no more components");
+    boolean firstKey = !entity.keys().isEmpty() && entity.keys().get(0).name().equals(p.name());
+    return firstKey ? null : p;
+  }
+
+  private static String criteriaProblem(
+      String method, EntityModel entity, List<String> criteria, List<String> keys) {
+    for (int i = 0; i < criteria.size(); i++) {
+      String property = criteria.get(i);
+      Optional<PropertyModel> found = entity.property(property);
+      if (found.isEmpty()) {
+        List<String> names = entity.properties().stream().map(PropertyModel::name).toList();
+        return Messages.finderUnknownProperty(
+            method, entity.displayName(), property, Similarity.suggest(property, names), keys);
+      }
+      PropertyModel p = found.get();
+      if (p.role() != Role.KEY || keys.indexOf(property) != i) {
+        if (p.indexed()) {
+          return Messages.finderIndexCombination(method, entity.displayName(), property, keys);
+        }
+        if (p.role() != Role.KEY) {
+          return Messages.finderNotKey(method, entity.displayName(), property, keys);
+        }
+        return Messages.finderKeyOrder(
+            method,
+            entity.displayName(),
+            property,
+            keys.indexOf(property),
+            i < keys.size() ? "'" + keys.get(i) + "'" : "no more components");
+      }
     }
     return null;
   }
 
-  private String orderProblem(
+  private static String indexProblem(
+      String method,
+      EntityModel entity,
+      PropertyModel index,
+      QueryVerb verb,
+      MethodNameParser.Parsed parsed,
+      List<String> keys) {
+    if (verb == QueryVerb.WATCH) {
+      return Messages.finderIndexRange(method, entity.displayName(), index.name(), "watch", keys);
+    }
+    String order = parsed.orderBy();
+    if (order != null && (!order.equals(keys.get(0)) || parsed.descending())) {
+      return Messages.finderOrder(
+          method,
+          order,
+          "an @Indexed query returns entities in key order (by '"
+              + keys.get(0)
+              + "', ascending) only; remove OrderBy, or sort in memory");
+    }
+    return null;
+  }
+
+  /** What the trailing parameters, limit and order forbid together; null when fine. */
+  private static String shapeProblem(
       String method,
       EntityModel entity,
       MethodNameParser.Parsed parsed,
-      List<String> keys,
+      Trailing trailing,
+      PropertyModel index,
+      boolean fullKey,
       boolean ranged,
-      boolean fullKey) {
+      List<String> keys) {
+    boolean page = trailing == Trailing.PAGE;
+    if (page && index != null) {
+      return Messages.finderIndexRange(method, entity.displayName(), index.name(), "page", keys);
+    }
+    if ((page || trailing == Trailing.WATCH) && fullKey) {
+      return Messages.finderWholeKey(method, entity.displayName(), page ? "page" : "watch");
+    }
+    if (fullKey && parsed.limit() > 0) {
+      return Messages.finderLimitFullKey(method, entity.displayName());
+    }
+    if (page && parsed.limit() > 0) {
+      return Messages.finderPageLimit(method);
+    }
+    if (parsed.orderBy() == null || index != null) {
+      return null;
+    }
     String property = parsed.orderBy();
     if (entity.property(property).isEmpty()) {
       List<String> names = entity.properties().stream().map(PropertyModel::name).toList();
@@ -157,6 +228,10 @@ final class QueryValidator {
       return Messages.finderOrder(
           method, property, "the parameters fix every key component, there is nothing to order");
     }
+    if (page && parsed.descending()) {
+      return Messages.finderOrder(
+          method, property, "pages come in ascending key order; remove OrderBy, or sort in memory");
+    }
     String next = keys.get(parsed.criteria().size());
     if (!property.equals(next)) {
       return Messages.finderOrder(
@@ -170,99 +245,5 @@ final class QueryValidator {
               + "Desc, or sort in memory");
     }
     return null;
-  }
-
-  /** The parameters bound to key components, or null after reporting. */
-  private List<QueryParameter> parameters(
-      ExecutableElement method,
-      ExecutableType type,
-      List<PropertyModel> keys,
-      List<String> criteria,
-      Report report) {
-    String name = method.getSimpleName().toString();
-    List<? extends VariableElement> params = method.getParameters();
-    if (params.size() != criteria.size()) {
-      report.error(method, Messages.finderParameterCount(name, criteria.size(), criteria));
-      return null;
-    }
-    List<QueryParameter> result = new ArrayList<>();
-    for (int i = 0; i < params.size(); i++) {
-      TypeMirror paramType = type.getParameterTypes().get(i);
-      PropertyModel key = keys.get(i);
-      TypeName actual = TypeName.get(env.boxed(paramType)).withoutAnnotations();
-      if (!actual.equals(key.type().box().withoutAnnotations())) {
-        report.error(
-            params.get(i),
-            Messages.finderParameterType(
-                name,
-                params.get(i).getSimpleName().toString(),
-                paramType.toString(),
-                key.name(),
-                key.type().toString()));
-        return null;
-      }
-      result.add(
-          new QueryParameter(params.get(i).getSimpleName().toString(), TypeName.get(paramType)));
-    }
-    return result;
-  }
-
-  private static Set<ResultShape> allowed(
-      QueryVerb verb, boolean fullKey, int limit, boolean ordered) {
-    switch (verb) {
-      case FIND:
-        if (fullKey) {
-          return EnumSet.of(ResultShape.ENTITY, ResultShape.OPTIONAL);
-        }
-        if (limit > 1 || (ordered && limit < 0)) {
-          return EnumSet.of(ResultShape.LIST);
-        }
-        return EnumSet.of(ResultShape.LIST, ResultShape.OPTIONAL, ResultShape.ENTITY);
-      case STREAM:
-        return EnumSet.of(ResultShape.STREAM);
-      case COUNT:
-        return EnumSet.of(ResultShape.COUNT);
-      case EXISTS:
-        return EnumSet.of(ResultShape.BOOLEAN);
-      case DELETE:
-        return fullKey
-            ? EnumSet.of(ResultShape.COUNT, ResultShape.VOID, ResultShape.BOOLEAN)
-            : EnumSet.of(ResultShape.COUNT, ResultShape.VOID);
-      default:
-        throw new AssertionError(verb);
-    }
-  }
-
-  private static String describe(Set<ResultShape> shapes, String entity, boolean futures) {
-    List<String> names = new ArrayList<>();
-    for (ResultShape s : shapes) {
-      switch (s) {
-        case ENTITY:
-          names.add(entity + " (null when absent)");
-          break;
-        case OPTIONAL:
-          names.add("Optional<" + entity + ">");
-          break;
-        case LIST:
-          names.add("List<" + entity + ">");
-          break;
-        case STREAM:
-          names.add("Stream<" + entity + "> (close it)");
-          break;
-        case COUNT:
-          names.add("long");
-          break;
-        case BOOLEAN:
-          names.add("boolean");
-          break;
-        case VOID:
-          names.add("void");
-          break;
-      }
-    }
-    return String.join(", ", names)
-        + (futures
-            ? ", or a CompletableFuture of " + (names.size() == 1 ? "it" : "one of them")
-            : "");
   }
 }

@@ -110,13 +110,14 @@ public final class RepositoryValidator {
     }
     List<QueryMethod> methods = new ArrayList<>();
     DeclaredType self = (DeclaredType) repository.asType();
+    DeclaredType listener = listenerType(entityType, idType);
     for (ExecutableElement method :
         ElementFilter.methodsIn(env.elements().getAllMembers(repository))) {
       if (!isQuery(method, self, crud.get())) {
         continue;
       }
       ExecutableType type = (ExecutableType) env.types().asMemberOf(self, method);
-      queries.validate(method, type, model, entityType, report).ifPresent(methods::add);
+      queries.validate(method, type, model, entityType, listener, report).ifPresent(methods::add);
     }
     if (!report.isClean()) {
       return Optional.empty();
@@ -163,7 +164,20 @@ public final class RepositoryValidator {
     return model;
   }
 
-  /** Whether the method is one the implementation must write (not CRUD, not Object's). */
+  /** {@code EntityListener<T, ID>}: the parameter type of the repository's watches. */
+  private DeclaredType listenerType(TypeMirror entityType, TypeMirror idType) {
+    TypeElement listener = env.elements().getTypeElement(Names.ENTITY_LISTENER);
+    // Null with a runtime of before typed watches: then no watch method can be right.
+    return listener == null
+        ? null
+        : env.types().getDeclaredType(listener, entityType, env.boxed(idType));
+  }
+
+  /**
+   * Whether the method is one the implementation must write: not Object's, not CRUD (unless it
+   * re-declares a default CRUD method abstract, such as {@code findAll(PageRequest)}: then it is
+   * implemented like a derived query).
+   */
   private boolean isQuery(ExecutableElement method, DeclaredType self, DeclaredType crud) {
     if (!method.getModifiers().contains(Modifier.ABSTRACT)
         || method.getModifiers().contains(Modifier.STATIC)) {
@@ -181,6 +195,7 @@ public final class RepositoryValidator {
     ExecutableType type = (ExecutableType) env.types().asMemberOf(self, method);
     for (ExecutableElement c : ElementFilter.methodsIn(crudElement.getEnclosedElements())) {
       if (c.getSimpleName().equals(method.getSimpleName())
+          && !c.getModifiers().contains(Modifier.DEFAULT)
           && env.types().isSubsignature(type, (ExecutableType) env.types().asMemberOf(self, c))) {
         return false;
       }

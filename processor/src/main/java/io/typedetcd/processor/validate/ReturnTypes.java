@@ -26,7 +26,8 @@ final class ReturnTypes {
       TypeMirror inner = args.get(0);
       ResultShape shape =
           env.isType(inner, "java.lang.Void") ? ResultShape.VOID : shape(inner, entity);
-      return new Classified(shape == ResultShape.STREAM ? null : shape, true);
+      boolean blockingOnly = shape == ResultShape.STREAM || shape == ResultShape.SUBSCRIPTION;
+      return new Classified(blockingOnly ? null : shape, true);
     }
     return new Classified(
         type.getKind() == TypeKind.VOID ? ResultShape.VOID : shape(type, entity), false);
@@ -50,6 +51,12 @@ final class ReturnTypes {
     }
     if (ofEntity(type, "java.util.stream.Stream", entity)) {
       return ResultShape.STREAM;
+    }
+    if (ofEntity(type, Names.PAGE, entity)) {
+      return ResultShape.PAGE;
+    }
+    if (env.isType(type, Names.SUBSCRIPTION)) {
+      return ResultShape.SUBSCRIPTION;
     }
     return null;
   }
