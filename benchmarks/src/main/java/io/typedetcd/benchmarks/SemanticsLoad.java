@@ -2,6 +2,8 @@ package io.typedetcd.benchmarks;
 
 import io.typedetcd.benchmarks.codec.Counter;
 import io.typedetcd.benchmarks.codec.CounterRepository;
+import io.typedetcd.benchmarks.codec.IndexedInstance;
+import io.typedetcd.benchmarks.codec.IndexedInstanceRepository;
 import io.typedetcd.benchmarks.codec.Instance;
 import io.typedetcd.benchmarks.codec.InstanceRepository;
 import io.typedetcd.client.EtcdClient;
@@ -37,6 +39,7 @@ public final class SemanticsLoad {
     int updates = Integer.getInteger("updates", 4_000);
     int rate = Integer.getInteger("rate", 5_000);
     int events = Integer.getInteger("events", 20_000);
+    int saves = Integer.getInteger("saves", 10_000);
     EtcdServer.Builder builder = EtcdServer.builder().name("bench-semantics");
     if (Files.isWritable(Path.of("/dev/shm"))) {
       builder.dataDirBase(Path.of("/dev/shm"));
@@ -52,6 +55,44 @@ public final class SemanticsLoad {
           contention(counters, keys, updates);
         }
         InstanceRepository instances = Repositories.create(InstanceRepository.class, client);
+        IndexedInstanceRepository indexed =
+            Repositories.create(IndexedInstanceRepository.class, client);
+        System.out.println();
+        System.out.println(Phase.HEADER);
+        for (boolean measure : List.of(false, true)) {
+          int n = measure ? saves : saves / 4;
+          String run = "s" + System.nanoTime() + "-";
+          Phase.Result plain =
+              Phase.run(
+                  "repository",
+                  "save, no index",
+                  16,
+                  n,
+                  -1,
+                  i ->
+                      instances
+                          .async()
+                          .save(
+                              new Instance(
+                                  run, "i" + i, run + i, 1, true, 0, 0, "z" + i % 10, List.of())));
+          Phase.Result twoIndexes =
+              Phase.run(
+                  "repository",
+                  "save, 2 indexes (1 unique)",
+                  16,
+                  n,
+                  -1,
+                  i ->
+                      indexed
+                          .async()
+                          .save(
+                              new IndexedInstance(
+                                  run, "i" + i, run + i, 1, true, 0, 0, "z" + i % 10, List.of())));
+          if (measure) {
+            System.out.println(plain.row());
+            System.out.println(twoIndexes.row());
+          }
+        }
         watch(instances, rate, events / 4); // warm-up
         System.out.println();
         System.out.println(
