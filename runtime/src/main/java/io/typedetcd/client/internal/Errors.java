@@ -39,7 +39,9 @@ public final class Errors {
   /** Whether the call may be tried again given what we know about how far it got. */
   static boolean isRetryable(Status status, boolean mutates, boolean maybeSent) {
     if (status.getCode() != Status.Code.UNAVAILABLE) {
-      return false;
+      // A connection that broke under a call (member killed) surfaces as UNKNOWN "channel
+      // closed": as safe to retry as UNAVAILABLE when nothing can have been applied.
+      return isConnectionDrop(status) && (!mutates || !maybeSent);
     }
     if (!mutates || !maybeSent) {
       return true;
@@ -52,6 +54,12 @@ public final class Errors {
         || d.equals("etcdserver: not capable")
         || d.equals("etcdserver: too many requests")
         || d.equals("etcdserver: unhealthy cluster");
+  }
+
+  private static boolean isConnectionDrop(Status status) {
+    return status.getCode() == Status.Code.UNKNOWN
+        && (status.getCause() instanceof java.io.IOException
+            || "channel closed".equals(status.getDescription()));
   }
 
   /** A stale or expired token: authenticate again and retry once. */
