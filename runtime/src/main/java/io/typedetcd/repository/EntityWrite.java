@@ -150,18 +150,26 @@ final class EntityWrite<T, ID> {
    * function's failure, a stored entity a change function cannot be given.
    */
   boolean resolve(ReadSet reads) {
+    boolean haveCurrent = true;
     if (readsCurrent() && current == null) {
       GetResponse r = reads.get(type.read(key));
       if (r == null) {
-        return false;
+        haveCurrent = false;
+      } else {
+        current = type.observe(r);
       }
-      current = type.observe(r);
     }
     if (!nextKnown) {
+      if (!haveCurrent && kind == Kind.CHANGE) {
+        return false; // the change function needs the stored entity
+      }
       next = computeNext();
       nextKnown = true;
     }
-    return WritePlanner.resolve(this, reads);
+    // Unless a change function decides it, the new state is known before the stored one is read:
+    // the unique keys it takes are then read in the same round as the entity (one round saved).
+    boolean planned = WritePlanner.resolve(this, reads);
+    return haveCurrent && planned;
   }
 
   private @Nullable T computeNext() {

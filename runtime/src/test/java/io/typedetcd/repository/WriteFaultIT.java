@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,14 +119,17 @@ class WriteFaultIT {
         batch.add(Stock.of(String.format("s%04d", i), i, "w" + (i % 7), "b" + i));
       }
       EtcdServer leader = cluster.leader();
+      AtomicLong killedAt = new AtomicLong();
       Thread killer =
           new Thread(
               () -> {
                 awaitAtLeast(() -> stock.count() >= 50);
                 cluster.kill(leader);
+                killedAt.set(System.nanoTime());
               });
       killer.start();
       BatchResult<Stock> r = stock.saveAll(batch, BatchOptions.chunked().withMaxChunkItems(2));
+      long returnedAt = System.nanoTime();
       join(killer);
 
       Set<String> all = stock.findAll().stream().map(Stock::sku).collect(Collectors.toSet());
@@ -150,8 +154,10 @@ class WriteFaultIT {
         }
       }
       assertThat(r.chunks().get(0).applied()).isTrue();
-      // the leader died while chunks were being sent (500 of them, one after another)
-      assertThat(r.chunks().get(r.chunks().size() - 1).applied()).isFalse();
+      // The leader died while chunks were being sent (500 of them, one after another). Whether a
+      // chunk fails depends on what was in flight at that instant: one sent to a member waiting
+      // for the new leader is refused before proposing and retried, so all may still apply.
+      assertThat(killedAt.get()).isNotZero().isLessThan(returnedAt);
       IndexReport report = stock.verifyIndexes();
       assertThat(report.consistent()).as(report.toString()).isTrue();
       cluster.restart(leader);
