@@ -10,9 +10,16 @@ import java.util.function.IntFunction;
 
 /**
  * Runs {@code n} operations with {@code inFlight} of them outstanding at any time (each lane issues
- * its next operation when the previous completes), recording each one's latency.
+ * its next operation when the previous completes, from the callback or, with {@code
+ * -Dshape=threads}, from a thread that blocked on it), recording each one's latency.
  */
 final class Phase {
+  /**
+   * {@code -Dshape=threads}: each in-flight operation is a thread blocking on its call (the Go
+   * reference's shape: one goroutine per in-flight operation); default: callbacks chain the next.
+   */
+  static final boolean BLOCKING_THREADS = "threads".equals(System.getProperty("shape"));
+
   private Phase() {}
 
   record Result(
@@ -63,7 +70,13 @@ final class Phase {
     CountDownLatch lanes = new CountDownLatch(inFlight);
     CpuSnapshot before = CpuSnapshot.take(etcdPid);
     for (int l = 0; l < inFlight; l++) {
-      lane(next, n, latency, op, error, lanes);
+      if (BLOCKING_THREADS) {
+        Thread t = new Thread(() -> blockingLane(next, n, latency, op, error, lanes));
+        t.setDaemon(true);
+        t.start();
+      } else {
+        lane(next, n, latency, op, error, lanes);
+      }
     }
     if (!lanes.await(10, TimeUnit.MINUTES)) {
       throw new IllegalStateException(phase + " did not finish in 10 minutes");
@@ -90,6 +103,27 @@ final class Phase {
         clientCpu,
         etcdCpu,
         busy);
+  }
+
+  /** A thread that waits for each operation before starting the next, like the Go reference. */
+  private static void blockingLane(
+      AtomicInteger next,
+      int n,
+      long[] latency,
+      IntFunction<CompletableFuture<?>> op,
+      AtomicReference<Throwable> error,
+      CountDownLatch lanes) {
+    int i;
+    while ((i = next.getAndIncrement()) < n && error.get() == null) {
+      long start = System.nanoTime();
+      try {
+        op.apply(i).get();
+      } catch (Exception e) {
+        error.compareAndSet(null, e);
+      }
+      latency[i] = System.nanoTime() - start;
+    }
+    lanes.countDown();
   }
 
   private static void lane(

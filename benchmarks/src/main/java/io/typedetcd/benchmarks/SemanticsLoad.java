@@ -13,6 +13,7 @@ import io.typedetcd.repository.Subscription;
 import io.typedetcd.testing.EtcdServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,14 +27,18 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Repository semantics under load against one etcd: {@code update(id, fn)} contention (8 threads on
- * 1 key and on 100 keys) and typed watch delivery (save acknowledgement to listener call) at a
- * paced event rate.
+ * 1 key and on 100 keys), save with and without indexes, and typed watch delivery (save
+ * acknowledgement to listener call) at a paced event rate, the events coming from single saves and
+ * from {@code saveAll} batches ({@code -Dbatches=1,10}). {@code -DonlyWatch=true} runs the watch
+ * alone.
  *
  * <pre>{@code
  * benchmarks/run.sh SemanticsLoad -Dupdates=4000 -Drate=5000 -Devents=20000
  * }</pre>
  */
 public final class SemanticsLoad {
+  private static final long TICK_NANOS = 1_000_000;
+
   private SemanticsLoad() {}
 
   public static void main(String[] args) throws Exception {
@@ -41,6 +46,10 @@ public final class SemanticsLoad {
     int rate = Integer.getInteger("rate", 5_000);
     int events = Integer.getInteger("events", 20_000);
     int saves = Integer.getInteger("saves", 10_000);
+    List<Integer> batches =
+        Arrays.stream(System.getProperty("batches", "1,10").split(","))
+            .map(Integer::valueOf)
+            .toList();
     EtcdServer.Builder builder = EtcdServer.builder().name("bench-semantics");
     if (Files.isWritable(Path.of("/dev/shm"))) {
       builder.dataDirBase(Path.of("/dev/shm"));
@@ -113,12 +122,16 @@ public final class SemanticsLoad {
             }
           }
         }
-        watch(instances, rate, events / 4); // warm-up
+        long etcdPid = CpuSnapshot.pidOf(etcd.dataDir());
         System.out.println();
         System.out.println(
-            "| benchmark | target events/s | events | achieved events/s | p50 ms | p99 ms | max ms |");
-        System.out.println("|---|---|---|---|---|---|---|");
-        watch(instances, rate, events);
+            "| typed watch, events from | target events/s | events | achieved events/s"
+                + " | p50 ms | p99 ms | max ms | client cores | etcd cores | machine busy |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (int batch : batches) {
+          watch(instances, etcdPid, rate, batch, events / 2, false); // warm-up
+          watch(instances, etcdPid, rate, batch, events, true);
+        }
       }
     }
   }
@@ -166,8 +179,14 @@ public final class SemanticsLoad {
     }
   }
 
-  /** Saves at a steady rate; measures save acknowledgement to typed listener call. */
-  private static void watch(InstanceRepository repo, int rate, int n) throws Exception {
+  /**
+   * Saves at a steady rate, {@code batch} entities per save call ({@code saveAll} when more than
+   * one: one transaction, one revision), issued on 1 ms ticks; measures save acknowledgement to
+   * typed listener call, and the CPU the client JVM and etcd spent per event.
+   */
+  private static void watch(
+      InstanceRepository repo, long etcdPid, int rate, int batch, int n, boolean print)
+      throws Exception {
     String run = "w" + System.nanoTime();
     long[] acked = new long[n];
     long[] heard = new long[n];
@@ -184,43 +203,64 @@ public final class SemanticsLoad {
             });
     sub.started().get(10, TimeUnit.SECONDS);
     try {
-      long interval = 1_000_000_000L / rate;
-      CompletableFuture<?>[] saves = new CompletableFuture<?>[n];
+      long interval = 1_000_000_000L * batch / rate; // between save calls
+      List<CompletableFuture<?>> saves = new ArrayList<>();
+      CpuSnapshot before = CpuSnapshot.take(etcdPid);
       long begin = System.nanoTime();
-      for (int i = 0; i < n; i++) {
-        long due = begin + i * interval;
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-          // Sleep, don't spin: a spinning pacer would take one of the machine's two cores from
-          // etcd and the client whose latency is being measured. Late saves go out at once.
-          LockSupport.parkNanos(wait);
+      int i = 0;
+      for (long call = 0; i < n; ) {
+        // Sleep to the next 1 ms tick, then send every call due by now. A pacer that spins or
+        // wakes per call would take a core of the two from etcd and the client being measured.
+        LockSupport.parkNanos(TICK_NANOS - (System.nanoTime() - begin) % TICK_NANOS);
+        long now = System.nanoTime();
+        for (; i < n && begin + call * interval <= now; call++) {
+          int from = i;
+          int to = Math.min(n, i + batch);
+          List<Instance> entities = new ArrayList<>(to - from);
+          for (int k = from; k < to; k++) {
+            entities.add(
+                new Instance(run, Integer.toString(k), "h", 1, true, 0, 0, "z", List.of()));
+          }
+          CompletableFuture<?> saved =
+              to - from == 1 ? repo.async().save(entities.get(0)) : repo.async().saveAll(entities);
+          saves.add(
+              saved.thenRun(
+                  () -> {
+                    long t = System.nanoTime();
+                    for (int k = from; k < to; k++) {
+                      acked[k] = t;
+                    }
+                  }));
+          i = to;
         }
-        int idx = i;
-        saves[i] =
-            repo.async()
-                .save(new Instance(run, Integer.toString(i), "h", 1, true, 0, 0, "z", List.of()))
-                .thenRun(() -> acked[idx] = System.nanoTime());
       }
       if (!all.await(2, TimeUnit.MINUTES)) {
         throw new IllegalStateException("typed watch missed events");
       }
-      CompletableFuture.allOf(saves).get(1, TimeUnit.MINUTES);
+      CompletableFuture.allOf(saves.toArray(CompletableFuture<?>[]::new)).get(1, TimeUnit.MINUTES);
+      CpuSnapshot after = CpuSnapshot.take(etcdPid);
       long end = Arrays.stream(heard).max().orElseThrow();
       long[] latency = new long[n];
-      for (int i = 0; i < n; i++) {
+      for (int k = 0; k < n; k++) {
         // An event may arrive before the save's own acknowledgement: that counts as 0.
-        latency[i] = Math.max(0, heard[i] - acked[i]);
+        latency[k] = Math.max(0, heard[k] - acked[k]);
       }
       Arrays.sort(latency);
-      if (n >= 10_000) {
+      if (print) {
+        double wall = (after.wallNanos() - before.wallNanos()) / 1e9;
+        long ticks = after.totalTicks() - before.totalTicks();
         System.out.printf(
-            "| typed watch: save ack -> listener | %d | %d | %.0f | %.3f | %.3f | %.3f |%n",
+            "| %s | %d | %d | %.0f | %.3f | %.3f | %.3f | %.2f | %.2f | %.0f%% |%n",
+            batch == 1 ? "save" : "saveAll of " + batch,
             rate,
             n,
             n / ((end - begin) / 1e9),
             latency[Phase.percentileIndex(n, 50)] / 1e6,
             latency[Phase.percentileIndex(n, 99)] / 1e6,
-            latency[n - 1] / 1e6);
+            latency[n - 1] / 1e6,
+            (after.clientNanos() - before.clientNanos()) / 1e9 / wall,
+            (after.etcdTicks() - before.etcdTicks()) / CpuSnapshot.CLK_TCK / wall,
+            100.0 * (ticks - (after.idleTicks() - before.idleTicks())) / ticks);
       }
     } finally {
       sub.close();
