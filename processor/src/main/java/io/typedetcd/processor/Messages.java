@@ -361,22 +361,18 @@ public final class Messages {
         + ")";
   }
 
-  public static String finderIndexRange(
-      String method, String entity, String property, String what, List<String> keys) {
+  public static String finderIndexWatch(
+      String method, String entity, String property, List<String> keys) {
     return "[EtcdFinderIndexed] "
         + method
         + ": '"
         + property
         + "' of "
         + entity
-        + " is @Indexed, but a "
-        + what
-        + " reads a key prefix, never an index; "
-        + what
-        + " by a leading run of the @Key components ("
+        + " is @Indexed, but a watch reads a key prefix, never an index; watch by a leading run of"
+        + " the @Key components ("
         + String.join(", ", keys)
-        + ")"
-        + (what.equals("watch") ? ", or watch them all and filter the events" : "");
+        + "), or watch them all and filter the events";
   }
 
   public static String finderWholeKey(String method, String entity, String what) {

@@ -217,11 +217,26 @@ public abstract class AbstractRepository<T, ID> extends RepositorySupport<T, ID>
   /** One page of the entities under {@code prefix}; see {@link PageRequest}. */
   protected final CompletableFuture<Page<T>> findPageByPrefixAsync(
       ByteString prefix, PageRequest request) {
-    return Pager.page(store, prefix, request);
+    return Pager.page(store, prefix, request, false);
   }
 
   protected final Page<T> findPageByPrefix(ByteString prefix, PageRequest request) {
     return Blocking.get(findPageByPrefixAsync(prefix, request));
+  }
+
+  /**
+   * One page of the entities under {@code prefix}, in reverse key order when {@code descending}:
+   * what {@code findBy<Keys>OrderBy<NextKey>Desc(..., PageRequest)} calls. Its tokens continue
+   * backwards, and are refused by the ascending pages of the same prefix.
+   */
+  protected final CompletableFuture<Page<T>> findPageByPrefixAsync(
+      ByteString prefix, PageRequest request, boolean descending) {
+    return Pager.page(store, prefix, request, descending);
+  }
+
+  protected final Page<T> findPageByPrefix(
+      ByteString prefix, PageRequest request, boolean descending) {
+    return Blocking.get(findPageByPrefixAsync(prefix, request, descending));
   }
 
   /** For tests: entities per stream page, and who hears about each page read. */
@@ -258,7 +273,7 @@ public abstract class AbstractRepository<T, ID> extends RepositorySupport<T, ID>
 
     @Override
     public CompletableFuture<Page<T>> findAll(PageRequest request) {
-      return Pager.page(store, store.rootPrefix, request);
+      return Pager.page(store, store.rootPrefix, request, false);
     }
 
     @Override

@@ -51,7 +51,9 @@ final class QueryWriter {
     if (query.index() != null) {
       PropertyModel index = query.index();
       CodeBlock value = KeyCode.encode(index.indexCodec(), CodeBlock.of("$N", params.get(0)), null);
-      body = IndexQueries.call(query, CodeBlock.of("index($S)", index.name()), value, lambda);
+      body =
+          IndexQueries.call(
+              query, CodeBlock.of("index($S)", index.name()), value, trailing, lambda);
     } else if (query.fullKey()) {
       body = byId(query, id(params, entity), lambda);
     } else {

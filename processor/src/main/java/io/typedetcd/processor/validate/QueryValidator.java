@@ -174,7 +174,7 @@ final class QueryValidator {
       MethodNameParser.Parsed parsed,
       List<String> keys) {
     if (verb == QueryVerb.WATCH) {
-      return Messages.finderIndexRange(method, entity.displayName(), index.name(), "watch", keys);
+      return Messages.finderIndexWatch(method, entity.displayName(), index.name(), keys);
     }
     String order = parsed.orderBy();
     if (order != null && (!order.equals(keys.get(0)) || parsed.descending())) {
@@ -199,9 +199,6 @@ final class QueryValidator {
       boolean ranged,
       List<String> keys) {
     boolean page = trailing == Trailing.PAGE;
-    if (page && index != null) {
-      return Messages.finderIndexRange(method, entity.displayName(), index.name(), "page", keys);
-    }
     if ((page || trailing == Trailing.WATCH) && fullKey) {
       return Messages.finderWholeKey(method, entity.displayName(), page ? "page" : "watch");
     }
