@@ -69,6 +69,7 @@ class GoldenFilesTest {
             long deleteByRegion(String region);
             Optional<ServiceInstance> findByHost(String host);
             Page<ServiceInstance> findByRegion(String region, PageRequest page);
+            Page<ServiceInstance> findByRegionOrderByIdDesc(String region, PageRequest page);
             Subscription watchByRegion(
                 String region, EntityListener<ServiceInstance, ServiceInstance_Id> listener);
           }

@@ -30,4 +30,15 @@ class PageWatchCodeTest {
         "return index(\"zone\").findPage(KeySegments.string(zone), page);",
         "return index(\"zone\").findPageAsync(KeySegments.string(zone), p);");
   }
+
+  @Test
+  void aDescendingPageReadsItsPrefixBackwards() {
+    assertGenerates(
+        "Page<Server> findByRegionOrderByIdDesc(String region, PageRequest page);\n"
+            + "  CompletableFuture<Page<Server>> findAllOrderByRegionDesc(PageRequest page);\n"
+            + "  Page<Server> findByRegionOrderByIdAsc(String region, PageRequest page);",
+        "return findPageByPrefix(prefix, page, true);",
+        "return findPageByPrefixAsync(prefix, page, true);",
+        "return findPageByPrefix(prefix, page);");
+  }
 }

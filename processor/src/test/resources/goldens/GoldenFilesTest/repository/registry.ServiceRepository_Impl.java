@@ -78,6 +78,12 @@ public final class ServiceRepository_Impl extends DocumentRepository<ServiceInst
   }
 
   @Override
+  public Page<ServiceInstance> findByRegionOrderByIdDesc(String region, PageRequest page) {
+    ByteString prefix = mapper().root().add(KeySegments.string(region)).prefix();
+    return findPageByPrefix(prefix, page, true);
+  }
+
+  @Override
   public Subscription watchByRegion(String region,
       EntityListener<ServiceInstance, ServiceInstance_Id> listener) {
     ByteString prefix = mapper().root().add(KeySegments.string(region)).prefix();

@@ -32,5 +32,12 @@ public record Ticket(
     CompletableFuture<Page<Ticket>> findByStatusAsync(String status, PageRequest page);
 
     Stream<Ticket> streamByStatus(String status);
+
+    // Pages of a key prefix, both ways.
+    Page<Ticket> findByQueue(String queue, PageRequest page);
+
+    Page<Ticket> findByQueueOrderByNumberDesc(String queue, PageRequest page);
+
+    Page<Ticket> findAllOrderByQueueDesc(PageRequest page);
   }
 }

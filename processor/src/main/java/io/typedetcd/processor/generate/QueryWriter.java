@@ -128,7 +128,9 @@ final class QueryWriter {
       QueryMethod q, CodeBlock prefix, List<String> trailing, String x) {
     String async = q.async() ? "Async" : "";
     if (q.shape() == ResultShape.PAGE) {
-      return CodeBlock.of("findPageByPrefix$L($L, $N)", async, prefix, trailing.get(0));
+      return q.descending()
+          ? CodeBlock.of("findPageByPrefix$L($L, $N, true)", async, prefix, trailing.get(0))
+          : CodeBlock.of("findPageByPrefix$L($L, $N)", async, prefix, trailing.get(0));
     }
     switch (q.verb()) {
       case FIND:

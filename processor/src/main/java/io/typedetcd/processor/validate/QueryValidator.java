@@ -225,10 +225,6 @@ final class QueryValidator {
       return Messages.finderOrder(
           method, property, "the parameters fix every key component, there is nothing to order");
     }
-    if (page && parsed.descending()) {
-      return Messages.finderOrder(
-          method, property, "pages come in ascending key order; remove OrderBy, or sort in memory");
-    }
     String next = keys.get(parsed.criteria().size());
     if (!property.equals(next)) {
       return Messages.finderOrder(
