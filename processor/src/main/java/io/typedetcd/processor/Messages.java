@@ -375,17 +375,13 @@ public final class Messages {
         + "), or watch them all and filter the events";
   }
 
-  public static String finderWholeKey(String method, String entity, String what) {
+  public static String finderWholePage(String method, String entity) {
     return "[EtcdFinderParams] "
         + method
         + ": the parameters fix every key component of "
         + entity
-        + ", so there is one entity at most to "
-        + what
-        + "; "
-        + what
-        + " by fewer key components"
-        + (what.equals("page") ? ", or use findById" : ", and filter the events by id");
+        + ", so there is one entity at most to page; page by fewer key components, or use"
+        + " findById";
   }
 
   public static String finderPageLimit(String method) {

@@ -51,6 +51,7 @@ class GoldenFilesTest {
           import io.typedetcd.annotation.EtcdRepository;
           import io.typedetcd.repository.CrudRepository;
           import io.typedetcd.repository.EntityListener;
+          import io.typedetcd.repository.EntityWatchOptions;
           import io.typedetcd.repository.Page;
           import io.typedetcd.repository.PageRequest;
           import io.typedetcd.repository.Subscription;
@@ -72,6 +73,11 @@ class GoldenFilesTest {
             Page<ServiceInstance> findByRegionOrderByIdDesc(String region, PageRequest page);
             Subscription watchByRegion(
                 String region, EntityListener<ServiceInstance, ServiceInstance_Id> listener);
+            Subscription watchByRegionAndId(
+                String region,
+                String id,
+                EntityListener<ServiceInstance, ServiceInstance_Id> listener,
+                EntityWatchOptions options);
           }
           """);
 

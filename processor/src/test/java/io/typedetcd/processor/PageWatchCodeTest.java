@@ -41,4 +41,15 @@ class PageWatchCodeTest {
         "return findPageByPrefixAsync(prefix, page, true);",
         "return findPageByPrefix(prefix, page);");
   }
+
+  @Test
+  void aWatchOfEveryKeyComponentWatchesThatOneEntity() {
+    assertGenerates(
+        "Subscription watchByRegionAndId(\n"
+            + "      String region, String id, EntityListener<Server, Server.Id> listener);\n"
+            + "  Subscription watchByRegionAndId(String region, String id,\n"
+            + "      EntityListener<Server, Server.Id> listener, EntityWatchOptions options);",
+        "return watchEntity(new Server.Id(region, id), listener, EntityWatchOptions.DEFAULT);",
+        "return watchEntity(new Server.Id(region, id), listener, options);");
+  }
 }

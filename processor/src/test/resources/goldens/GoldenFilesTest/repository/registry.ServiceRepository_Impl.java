@@ -90,6 +90,12 @@ public final class ServiceRepository_Impl extends DocumentRepository<ServiceInst
     return watchByPrefix(prefix, listener, EntityWatchOptions.DEFAULT);
   }
 
+  @Override
+  public Subscription watchByRegionAndId(String region, String id,
+      EntityListener<ServiceInstance, ServiceInstance_Id> listener, EntityWatchOptions options) {
+    return watchEntity(new ServiceInstance_Id(region, id), listener, options);
+  }
+
   /**
    * Lets {@code Repositories.create} find this implementation through {@code ServiceLoader}.
    */

@@ -214,6 +214,19 @@ public abstract class AbstractRepository<T, ID> extends RepositorySupport<T, ID>
     return EntityWatch.start(client, store, prefix, listener, options);
   }
 
+  /**
+   * Watches the one entity with this id: what {@code watchBy<AllKeyComponents>} methods call.
+   * Events are those of {@link #watchByPrefix} (a {@code FIELDS} entity: one per transaction), for
+   * this entity only, never for one whose key merely starts with its key; a {@code Resync} (after
+   * compaction, or with {@link EntityWatchOptions#withInitialState()}) holds the entity, or nothing
+   * when it is absent. (Not named like a derived query, so that no query method can clash with it.)
+   */
+  protected final Subscription watchEntity(
+      ID id, EntityListener<T, ID> listener, EntityWatchOptions options) {
+    ByteString key = mapper.key(Objects.requireNonNull(id, "id"));
+    return EntityWatch.startOne(client, store, key, listener, options);
+  }
+
   /** One page of the entities under {@code prefix}; see {@link PageRequest}. */
   protected final CompletableFuture<Page<T>> findPageByPrefixAsync(
       ByteString prefix, PageRequest request) {

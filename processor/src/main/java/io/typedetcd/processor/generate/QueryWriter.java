@@ -16,7 +16,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes one derived query as a call to a helper of {@code AbstractRepository}: a range, page or
  * watch of the prefix built from the fixed key components; when they fix the whole key, the CRUD
- * method of the id; for an {@code @Indexed} property, its {@code IndexQuery}.
+ * method (or the one-entity watch) of the id; for an {@code @Indexed} property, its {@code
+ * IndexQuery}.
  */
 final class QueryWriter {
   private QueryWriter() {}
@@ -55,7 +56,7 @@ final class QueryWriter {
           IndexQueries.call(
               query, CodeBlock.of("index($S)", index.name()), value, trailing, lambda);
     } else if (query.fullKey()) {
-      body = byId(query, id(params, entity), lambda);
+      body = byId(query, id(params, entity), trailing, lambda);
     } else {
       String prefix = names.newName("prefix", "prefix");
       method.addStatement(
@@ -90,7 +91,7 @@ final class QueryWriter {
     return entity.id().composite() ? CodeBlock.of("new $T($L)", entity.id().type(), args) : args;
   }
 
-  private static CodeBlock byId(QueryMethod q, CodeBlock id, String x) {
+  private static CodeBlock byId(QueryMethod q, CodeBlock id, List<String> trailing, String x) {
     String crud = q.async() ? "async()." : "";
     switch (q.verb()) {
       case FIND:
@@ -119,6 +120,8 @@ final class QueryWriter {
         return q.async()
             ? CodeBlock.of("$L.thenApply($N -> $N ? 1L : 0L)", delete, x, x)
             : CodeBlock.of("$L ? 1L : 0L", delete);
+      case WATCH:
+        return CodeBlock.of("watchEntity($L, $N, $L)", id, trailing.get(0), watchOptions(trailing));
       default:
         throw new AssertionError(q.verb());
     }
@@ -169,13 +172,17 @@ final class QueryWriter {
             ? CodeBlock.of("$L.thenApply($N -> null)", delete, x)
             : delete;
       case WATCH:
-        CodeBlock options =
-            trailing.size() > 1
-                ? CodeBlock.of("$N", trailing.get(1))
-                : CodeBlock.of("$T.DEFAULT", RuntimeTypes.ENTITY_WATCH_OPTIONS);
-        return CodeBlock.of("watchByPrefix($L, $N, $L)", prefix, trailing.get(0), options);
+        return CodeBlock.of(
+            "watchByPrefix($L, $N, $L)", prefix, trailing.get(0), watchOptions(trailing));
       default:
         throw new AssertionError(q.verb());
     }
+  }
+
+  /** The watch's options parameter, or the defaults. */
+  private static CodeBlock watchOptions(List<String> trailing) {
+    return trailing.size() > 1
+        ? CodeBlock.of("$N", trailing.get(1))
+        : CodeBlock.of("$T.DEFAULT", RuntimeTypes.ENTITY_WATCH_OPTIONS);
   }
 }

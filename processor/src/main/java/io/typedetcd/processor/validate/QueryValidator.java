@@ -199,8 +199,8 @@ final class QueryValidator {
       boolean ranged,
       List<String> keys) {
     boolean page = trailing == Trailing.PAGE;
-    if ((page || trailing == Trailing.WATCH) && fullKey) {
-      return Messages.finderWholeKey(method, entity.displayName(), page ? "page" : "watch");
+    if (page && fullKey) {
+      return Messages.finderWholePage(method, entity.displayName());
     }
     if (fullKey && parsed.limit() > 0) {
       return Messages.finderLimitFullKey(method, entity.displayName());
