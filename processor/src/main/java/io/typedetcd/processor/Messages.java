@@ -361,35 +361,27 @@ public final class Messages {
         + ")";
   }
 
-  public static String finderIndexRange(
-      String method, String entity, String property, String what, List<String> keys) {
+  public static String finderIndexWatch(
+      String method, String entity, String property, List<String> keys) {
     return "[EtcdFinderIndexed] "
         + method
         + ": '"
         + property
         + "' of "
         + entity
-        + " is @Indexed, but a "
-        + what
-        + " reads a key prefix, never an index; "
-        + what
-        + " by a leading run of the @Key components ("
+        + " is @Indexed, but a watch reads a key prefix, never an index; watch by a leading run of"
+        + " the @Key components ("
         + String.join(", ", keys)
-        + ")"
-        + (what.equals("watch") ? ", or watch them all and filter the events" : "");
+        + "), or watch them all and filter the events";
   }
 
-  public static String finderWholeKey(String method, String entity, String what) {
+  public static String finderWholePage(String method, String entity) {
     return "[EtcdFinderParams] "
         + method
         + ": the parameters fix every key component of "
         + entity
-        + ", so there is one entity at most to "
-        + what
-        + "; "
-        + what
-        + " by fewer key components"
-        + (what.equals("page") ? ", or use findById" : ", and filter the events by id");
+        + ", so there is one entity at most to page; page by fewer key components, or use"
+        + " findById";
   }
 
   public static String finderPageLimit(String method) {

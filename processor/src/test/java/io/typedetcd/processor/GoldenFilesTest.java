@@ -51,6 +51,7 @@ class GoldenFilesTest {
           import io.typedetcd.annotation.EtcdRepository;
           import io.typedetcd.repository.CrudRepository;
           import io.typedetcd.repository.EntityListener;
+          import io.typedetcd.repository.EntityWatchOptions;
           import io.typedetcd.repository.Page;
           import io.typedetcd.repository.PageRequest;
           import io.typedetcd.repository.Subscription;
@@ -69,8 +70,14 @@ class GoldenFilesTest {
             long deleteByRegion(String region);
             Optional<ServiceInstance> findByHost(String host);
             Page<ServiceInstance> findByRegion(String region, PageRequest page);
+            Page<ServiceInstance> findByRegionOrderByIdDesc(String region, PageRequest page);
             Subscription watchByRegion(
                 String region, EntityListener<ServiceInstance, ServiceInstance_Id> listener);
+            Subscription watchByRegionAndId(
+                String region,
+                String id,
+                EntityListener<ServiceInstance, ServiceInstance_Id> listener,
+                EntityWatchOptions options);
           }
           """);
 

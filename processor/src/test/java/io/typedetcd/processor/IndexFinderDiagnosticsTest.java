@@ -30,11 +30,21 @@ class IndexFinderDiagnosticsTest {
   }
 
   @Test
-  void pageOfAnIndexedProperty() {
+  void pageOfAnIndexedPropertyInDescendingOrder() {
     assertQueryError(
-        "Page<Server> findByZone(String zone, PageRequest page);",
-        "[EtcdFinderIndexed] findByZone: 'zone' of Server is @Indexed, but a page reads a key"
-            + " prefix, never an index; page by a leading run of the @Key components (region, id)",
+        "Page<Server> findByZoneOrderByRegionDesc(String zone, PageRequest page);",
+        "[EtcdFinderOrder] findByZoneOrderByRegionDesc: cannot order by 'region': an @Indexed"
+            + " query returns entities in key order (by 'region', ascending) only; remove OrderBy,"
+            + " or sort in memory",
+        "findByZoneOrderByRegionDesc");
+  }
+
+  @Test
+  void pageOfAnIndexedPropertyAsAList() {
+    assertQueryError(
+        "List<Server> findByZone(String zone, PageRequest page);",
+        "[EtcdFinderReturn] findByZone returns java.util.List<app.Server>, which this query"
+            + " cannot produce; return Page<Server>, or a CompletableFuture of it",
         "findByZone");
   }
 

@@ -20,14 +20,13 @@ class PageWatchDiagnosticsTest {
   }
 
   @Test
-  void watchOfAFullKey() {
+  void watchOfAFullKeyOrderedBy() {
     assertQueryError(
-        "Subscription watchByRegionAndId(\n"
+        "Subscription watchByRegionAndIdOrderByIdDesc(\n"
             + "      String region, String id, EntityListener<Server, Server.Id> listener);",
-        "[EtcdFinderParams] watchByRegionAndId: the parameters fix every key component of Server,"
-            + " so there is one entity at most to watch; watch by fewer key components, and filter"
-            + " the events by id",
-        "Subscription watchByRegionAndId");
+        "[EtcdFinderOrder] watchByRegionAndIdOrderByIdDesc: cannot order by 'id': only find and"
+            + " stream queries return entities in an order",
+        "Subscription watchByRegionAndIdOrderByIdDesc");
   }
 
   @Test
@@ -40,12 +39,13 @@ class PageWatchDiagnosticsTest {
   }
 
   @Test
-  void pageInDescendingOrder() {
+  void pageOrderedByAKeyThatDoesNotComeNext() {
     assertQueryError(
-        "Page<Server> findByRegionOrderByIdDesc(String region, PageRequest page);",
-        "[EtcdFinderOrder] findByRegionOrderByIdDesc: cannot order by 'id': pages come in"
-            + " ascending key order; remove OrderBy, or sort in memory",
-        "findByRegionOrderByIdDesc");
+        "Page<Server> findAllOrderByIdDesc(PageRequest page);",
+        "[EtcdFinderOrder] findAllOrderByIdDesc: cannot order by 'id': results come back in key"
+            + " order, so only the first key component after the fixed ones ('region') can order"
+            + " them; use OrderByRegionDesc, or sort in memory",
+        "findAllOrderByIdDesc");
   }
 
   @Test

@@ -78,10 +78,22 @@ public final class ServiceRepository_Impl extends DocumentRepository<ServiceInst
   }
 
   @Override
+  public Page<ServiceInstance> findByRegionOrderByIdDesc(String region, PageRequest page) {
+    ByteString prefix = mapper().root().add(KeySegments.string(region)).prefix();
+    return findPageByPrefix(prefix, page, true);
+  }
+
+  @Override
   public Subscription watchByRegion(String region,
       EntityListener<ServiceInstance, ServiceInstance_Id> listener) {
     ByteString prefix = mapper().root().add(KeySegments.string(region)).prefix();
     return watchByPrefix(prefix, listener, EntityWatchOptions.DEFAULT);
+  }
+
+  @Override
+  public Subscription watchByRegionAndId(String region, String id,
+      EntityListener<ServiceInstance, ServiceInstance_Id> listener, EntityWatchOptions options) {
+    return watchEntity(new ServiceInstance_Id(region, id), listener, options);
   }
 
   /**

@@ -214,14 +214,42 @@ public abstract class AbstractRepository<T, ID> extends RepositorySupport<T, ID>
     return EntityWatch.start(client, store, prefix, listener, options);
   }
 
+  /**
+   * Watches the one entity with this id: what {@code watchBy<AllKeyComponents>} methods call.
+   * Events are those of {@link #watchByPrefix} (a {@code FIELDS} entity: one per transaction), for
+   * this entity only, never for one whose key merely starts with its key; a {@code Resync} (after
+   * compaction, or with {@link EntityWatchOptions#withInitialState()}) holds the entity, or nothing
+   * when it is absent. (Not named like a derived query, so that no query method can clash with it.)
+   */
+  protected final Subscription watchEntity(
+      ID id, EntityListener<T, ID> listener, EntityWatchOptions options) {
+    ByteString key = mapper.key(Objects.requireNonNull(id, "id"));
+    return EntityWatch.startOne(client, store, key, listener, options);
+  }
+
   /** One page of the entities under {@code prefix}; see {@link PageRequest}. */
   protected final CompletableFuture<Page<T>> findPageByPrefixAsync(
       ByteString prefix, PageRequest request) {
-    return Pager.page(store, prefix, request);
+    return Pager.page(store, prefix, request, false);
   }
 
   protected final Page<T> findPageByPrefix(ByteString prefix, PageRequest request) {
     return Blocking.get(findPageByPrefixAsync(prefix, request));
+  }
+
+  /**
+   * One page of the entities under {@code prefix}, in reverse key order when {@code descending}:
+   * what {@code findBy<Keys>OrderBy<NextKey>Desc(..., PageRequest)} calls. Its tokens continue
+   * backwards, and are refused by the ascending pages of the same prefix.
+   */
+  protected final CompletableFuture<Page<T>> findPageByPrefixAsync(
+      ByteString prefix, PageRequest request, boolean descending) {
+    return Pager.page(store, prefix, request, descending);
+  }
+
+  protected final Page<T> findPageByPrefix(
+      ByteString prefix, PageRequest request, boolean descending) {
+    return Blocking.get(findPageByPrefixAsync(prefix, request, descending));
   }
 
   /** For tests: entities per stream page, and who hears about each page read. */
@@ -258,7 +286,7 @@ public abstract class AbstractRepository<T, ID> extends RepositorySupport<T, ID>
 
     @Override
     public CompletableFuture<Page<T>> findAll(PageRequest request) {
-      return Pager.page(store, store.rootPrefix, request);
+      return Pager.page(store, store.rootPrefix, request, false);
     }
 
     @Override

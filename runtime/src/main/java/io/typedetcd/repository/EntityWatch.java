@@ -7,6 +7,7 @@ import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.EtcdException;
 import io.typedetcd.client.UnavailableException;
 import io.typedetcd.client.internal.Errors;
+import io.typedetcd.client.internal.KeyRanges;
 import io.typedetcd.client.internal.Rpc;
 import io.typedetcd.client.watch.WatchBatch;
 import io.typedetcd.client.watch.WatchListener;
@@ -19,12 +20,14 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A typed watch: a raw prefix watch (with prev_kv) whose batches are decoded and delivered in order
- * through one chain of steps, so a {@code FIELDS} batch that must read etcd first still comes out
- * in revision order. Gaps and duplicates are the raw watch's business: it resumes after the last
- * revision it delivered. When that revision is compacted (or a {@code FIELDS} read finds its
- * revision compacted) the watch resyncs: it lists the prefix at one revision R, delivers a {@code
- * Resync} of it, and watches again from R + 1.
+ * A typed watch: a raw watch of a key range (with prev_kv) whose batches are decoded and delivered
+ * in order through one chain of steps, so a {@code FIELDS} batch that must read etcd first still
+ * comes out in revision order. Gaps and duplicates are the raw watch's business: it resumes after
+ * the last revision it delivered. When that revision is compacted (or a {@code FIELDS} read finds
+ * its revision compacted) the watch resyncs: it lists the range at one revision R, delivers a
+ * {@code Resync} of it, and watches again from R + 1. The range is a prefix, or the keys of one
+ * entity: a {@code DOCUMENT} entity's one key (not a prefix: {@code /p/a/b} never sees {@code
+ * /p/a/bc}), a {@code FIELDS} entity's {@code {entityKey}/} prefix.
  *
  * <p>Each raw watcher and each resync has a generation; steps of an older generation are skipped,
  * so nothing of a replaced watcher is delivered after a resync. Reads that fail with unavailability
@@ -32,10 +35,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class EntityWatch<T, ID> implements Subscription {
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+  private static final ByteString ZERO = ByteString.copyFrom(new byte[] {0});
 
   private final EntityStore<T, ID> store;
   private final EtcdClient client;
-  private final ByteString prefix;
+  private final ByteString start;
+  private final ByteString end;
   private final EventDecoder<T, ID> decoder;
   private final ListenerCalls<T, ID> listener;
   private final EntityWatchOptions options;
@@ -51,12 +56,14 @@ final class EntityWatch<T, ID> implements Subscription {
   private EntityWatch(
       EtcdClient client,
       EntityStore<T, ID> store,
-      ByteString prefix,
+      ByteString start,
+      ByteString end,
       EntityListener<T, ID> listener,
       EntityWatchOptions options) {
     this.client = client;
     this.store = store;
-    this.prefix = prefix;
+    this.start = start;
+    this.end = end;
     this.decoder = EventDecoder.of(store);
     this.listener = new ListenerCalls<>(listener);
     this.options = options;
@@ -69,9 +76,34 @@ final class EntityWatch<T, ID> implements Subscription {
       EntityListener<T, ID> listener,
       EntityWatchOptions options) {
     store.checkPrefix(prefix);
+    return start(client, store, prefix, KeyRanges.prefixEnd(prefix), listener, options);
+  }
+
+  /** Watches the one entity stored under {@code key}. */
+  static <T, ID> Subscription startOne(
+      EtcdClient client,
+      EntityStore<T, ID> store,
+      ByteString key,
+      EntityListener<T, ID> listener,
+      EntityWatchOptions options) {
+    Objects.requireNonNull(key, "key");
+    if (store.groupsKeys()) {
+      ByteString fields = key.concat(ByteString.copyFromUtf8("/")); // FIELDS: {entityKey}/{name}
+      return start(client, store, fields, KeyRanges.prefixEnd(fields), listener, options);
+    }
+    return start(client, store, key, key.concat(ZERO), listener, options); // exactly this key
+  }
+
+  private static <T, ID> Subscription start(
+      EtcdClient client,
+      EntityStore<T, ID> store,
+      ByteString start,
+      ByteString end,
+      EntityListener<T, ID> listener,
+      EntityWatchOptions options) {
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(options, "options");
-    EntityWatch<T, ID> w = new EntityWatch<>(client, store, prefix, listener, options);
+    EntityWatch<T, ID> w = new EntityWatch<>(client, store, start, end, listener, options);
     if (options.initialState()) {
       w.enqueue(0, w::resync);
     } else {
@@ -108,13 +140,13 @@ final class EntityWatch<T, ID> implements Subscription {
     try {
       WatchOptions o =
           WatchOptions.DEFAULT
-              .withPrefix()
+              .withRangeEnd(end)
               .withPrevKv()
               .withStartRevision(from)
               .withMaxPendingBatches(options.maxPendingBatches()); // a DOCUMENT listener's queue
-      w = client.watch().watch(prefix, o, new Raw(g));
+      w = client.watch().watch(start, o, new Raw(g));
     } catch (RuntimeException e) {
-      end(g, Errors.toEtcd(e, prefix.toStringUtf8(), false, false));
+      end(g, Errors.toEtcd(e, key(), false, false));
       return;
     }
     boolean kept;
@@ -217,7 +249,7 @@ final class EntityWatch<T, ID> implements Subscription {
     return attempt(g, step, n);
   }
 
-  /** Drops the raw watcher, lists the prefix at one revision, delivers it, watches after it. */
+  /** Drops the raw watcher, lists the range at one revision, delivers it, watches after it. */
   private CompletableFuture<Void> resync() {
     int g;
     Watcher old;
@@ -236,7 +268,7 @@ final class EntityWatch<T, ID> implements Subscription {
         g,
         () ->
             decoder
-                .list(prefix)
+                .list(start, end)
                 .thenAccept(
                     events -> {
                       listener.deliver(events, () -> current(g));
@@ -281,7 +313,7 @@ final class EntityWatch<T, ID> implements Subscription {
   }
 
   private String key() {
-    return prefix.toStringUtf8();
+    return start.toStringUtf8();
   }
 
   @Override

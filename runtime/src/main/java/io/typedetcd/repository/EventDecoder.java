@@ -43,11 +43,14 @@ abstract class EventDecoder<T, ID> {
    * {@code DecodeFailed}s. A snapshot compacted between two pages is taken again.
    */
   CompletableFuture<List<EntityEvent<T, ID>>> list(ByteString prefix) {
+    return list(prefix, KeyRanges.prefixEnd(prefix));
+  }
+
+  /** {@link #list(ByteString)} of the keys in {@code [start, end)}. */
+  CompletableFuture<List<EntityEvent<T, ID>>> list(ByteString start, ByteString end) {
     return EntityStore.retryCompacted(
         () -> {
-          RangeScan scan =
-              new RangeScan(
-                  store.kv, prefix, KeyRanges.prefixEnd(prefix), false, LIST_PAGE_KEYS, 0, false);
+          RangeScan scan = new RangeScan(store.kv, start, end, false, LIST_PAGE_KEYS, 0, false);
           return scanAll(scan, new ArrayList<>()).thenApply(kvs -> snapshot(kvs, scan.revision()));
         },
         0);

@@ -62,6 +62,18 @@ public final class IndexQuery<T> {
     return Blocking.get(findOneAsync(value));
   }
 
+  /**
+   * One page of the entities with the value, in entity key order: what a generated {@code
+   * findBy<Property>(value, PageRequest)} calls. Every page of a sequence reads the first page's
+   * revision; a token whose revision etcd has compacted fails with {@link PageExpiredException}.
+   * Stale index entries are skipped (an entity that no longer has the value at that revision is
+   * never returned), so a last page may come out empty. A unique index gives one last page of at
+   * most one entity.
+   */
+  public Page<T> findPage(String value, PageRequest request) {
+    return Blocking.get(findPageAsync(value, request));
+  }
+
   /** The entities with the value, read lazily a page at a time at one revision; close it. */
   public Stream<T> stream(String value) {
     return reads.stream(index, value);
@@ -99,6 +111,11 @@ public final class IndexQuery<T> {
 
   public CompletableFuture<List<T>> findAsync(String value, int limit) {
     return reads.find(index, value, limit);
+  }
+
+  /** {@link #findPage(String, PageRequest)}, without blocking. */
+  public CompletableFuture<Page<T>> findPageAsync(String value, PageRequest request) {
+    return reads.findPage(index, value, request);
   }
 
   public CompletableFuture<Optional<T>> findOneAsync(String value) {

@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads entities through an index. A non-unique index is scanned in pages of at most {@code
@@ -73,6 +75,22 @@ final class IndexReads<T, ID> {
         Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 
+  /** One page of the matching entities in entity key order; see {@link IndexPager}. */
+  CompletableFuture<Page<T>> findPage(IndexDefinition<T> i, String value, PageRequest request) {
+    type.indexes.checkValue(i, value);
+    Objects.requireNonNull(request, "request");
+    if (i.unique()) {
+      if (request.token() != null) {
+        // Unique pages are last pages: no token of this query exists; say what this one is.
+        PageToken.decode(request.token(), type.indexes.unique(i, value), type.name, false);
+        return CompletableFuture.completedFuture(new Page<>(List.of(), null, 0));
+      }
+      return uniquePage(i, value);
+    }
+    return IndexPager.page(
+        this, ctx, type.name, i, type.indexes.valuePrefix(i, value), value, request);
+  }
+
   private RangeScan scan(IndexDefinition<T> i, String value, int limit) {
     ByteString prefix = type.indexes.valuePrefix(i, value);
     long page = limit > 0 ? Math.min(limit, ctx.maxTxnOps) : ctx.maxTxnOps;
@@ -111,60 +129,82 @@ final class IndexReads<T, ID> {
 
   /** The next page of entries, their entities fetched at the scan's revision and checked. */
   private CompletableFuture<List<T>> page(RangeScan scan, IndexDefinition<T> i, String value) {
-    ByteString prefix = type.indexes.valuePrefix(i, value);
     return scan.next()
-        .thenCompose(
-            entries -> {
-              if (entries.kvs().isEmpty()) {
-                return CompletableFuture.completedFuture(List.<T>of());
+        .thenCompose(entries -> entities(entries.kvs(), scan.revision(), i, value))
+        .thenApply(
+            found -> {
+              List<T> out = new ArrayList<>(found.size());
+              for (T e : found) {
+                if (e != null) {
+                  out.add(e);
+                }
               }
-              Op[] gets = new Op[entries.kvs().size()];
-              for (int k = 0; k < gets.length; k++) {
-                ByteString entityKey =
-                    type.indexes.entityKeyOf(entries.kvs().get(k).keyBytes(), prefix);
-                gets[k] = type.read(entityKey).op(scan.revision());
-              }
-              return ctx.kv.txn().then(gets).commit().thenApply(r -> matching(r, i, value));
+              return out;
             });
   }
 
-  private List<T> matching(TxnResponse r, IndexDefinition<T> i, String value) {
-    List<T> out = new ArrayList<>(r.responses().size());
+  /**
+   * The entities of index entries of {@code value}, read at {@code revision} in one transaction:
+   * one element per entry, null where the entity is gone or no longer has the value.
+   */
+  CompletableFuture<List<@Nullable T>> entities(
+      List<KeyValue> entries, long revision, IndexDefinition<T> i, String value) {
+    if (entries.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    ByteString prefix = type.indexes.valuePrefix(i, value);
+    Op[] gets = new Op[entries.size()];
+    for (int k = 0; k < gets.length; k++) {
+      ByteString entityKey = type.indexes.entityKeyOf(entries.get(k).keyBytes(), prefix);
+      gets[k] = type.read(entityKey).op(revision);
+    }
+    return ctx.kv.txn().then(gets).commit().thenApply(r -> matching(r, i, value));
+  }
+
+  private List<@Nullable T> matching(TxnResponse r, IndexDefinition<T> i, String value) {
+    List<@Nullable T> out = new ArrayList<>(r.responses().size());
     for (int k = 0; k < r.responses().size(); k++) {
-      T e = checked(r.getResponse(k), i, value);
-      if (e != null) {
-        out.add(e);
-      }
+      out.add(checked(r.getResponse(k), i, value));
     }
     return out;
   }
 
   private CompletableFuture<Optional<T>> findUnique(IndexDefinition<T> i, String value) {
+    return uniquePage(i, value).thenApply(p -> p.content().stream().findFirst());
+  }
+
+  /** The entity of a unique value as a last page of at most one, with the revision it read at. */
+  CompletableFuture<Page<T>> uniquePage(IndexDefinition<T> i, String value) {
     return ctx.kv
         .get(type.indexes.unique(i, value), GetOptions.DEFAULT)
         .thenCompose(
             u -> {
+              long revision = u.header().revision();
+              Page<T> none = new Page<>(List.of(), null, revision);
               if (u.kvs().isEmpty()) {
-                return CompletableFuture.completedFuture(Optional.<T>empty());
+                return CompletableFuture.completedFuture(none);
               }
               KeyValue kv = u.kvs().get(0);
               ByteString holder = kv.valueBytes();
               ByteString root = type.mapper.root().prefix();
               if (holder.size() <= root.size() || !holder.startsWith(root)) {
-                return CompletableFuture.completedFuture(Optional.<T>empty());
+                return CompletableFuture.completedFuture(none);
               }
-              Op.Get get = type.read(holder).op(u.header().revision());
+              Op.Get get = type.read(holder).op(revision);
               return ctx.kv
                   .get(get.key(), get.options())
-                  .thenApply(r -> Optional.ofNullable(checked(r, i, value)));
+                  .thenApply(
+                      r -> {
+                        T e = checked(r, i, value);
+                        return e == null ? none : new Page<>(List.of(e), null, revision);
+                      });
             });
   }
 
   /**
    * The entity a read found if it still has the value; a MappingException if it does not decode.
    */
-  private @org.jspecify.annotations.Nullable T checked(
-      GetResponse r, IndexDefinition<T> i, String value) {
+  private @Nullable T checked(GetResponse r, IndexDefinition<T> i, String value) {
     EntityType.Observed<T> o = type.observe(r);
     if (o.decodeError() != null) {
       throw o.decodeError();

@@ -9,24 +9,28 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A page continue token: where the next page starts, the revision it reads at, and a checksum of
- * the prefix it pages through, so a token handed to another query is refused instead of misread.
- * Encoded as URL-safe base64 (no padding) of {@code [format 1][revision: 8][crc32c(prefix): 4][next
- * key without the prefix]}.
+ * the prefix it pages through and of the direction, so a token handed to another query (or the same
+ * prefix in the other order) is refused instead of misread. Encoded as URL-safe base64 (no padding)
+ * of {@code [format 1][revision: 8][crc32c(prefix[, "\0desc"]): 4][next key without the prefix]}.
  *
  * @param revision the first page's revision
- * @param nextKey the full key the next page starts at (inclusive)
+ * @param nextKey the full key the next page starts at (inclusive; for a descending sequence, the
+ *     highest key it reads)
  */
 record PageToken(long revision, ByteString nextKey) {
   private static final byte FORMAT = 1;
   private static final int HEADER = 1 + 8 + 4;
 
-  String encode(ByteString prefix) {
+  /** Marks the checksum of a descending sequence; ascending tokens keep their original form. */
+  private static final ByteString DESCENDING = ByteString.copyFromUtf8("\0desc");
+
+  String encode(ByteString prefix, boolean descending) {
     if (!nextKey.startsWith(prefix)) {
       throw new IllegalStateException("next key is outside the prefix");
     }
     ByteString rest = nextKey.substring(prefix.size());
     ByteBuffer b = ByteBuffer.allocate(HEADER + rest.size());
-    b.put(FORMAT).putLong(revision).putInt(checksum(prefix));
+    b.put(FORMAT).putLong(revision).putInt(checksum(prefix, descending));
     rest.copyTo(b);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
   }
@@ -35,7 +39,7 @@ record PageToken(long revision, ByteString nextKey) {
    * The token of a page sequence through {@code prefix}; an IllegalArgumentException naming {@code
    * entity} when it is not a token, or one of another query.
    */
-  static PageToken decode(String token, ByteString prefix, String entity) {
+  static PageToken decode(String token, ByteString prefix, String entity, boolean descending) {
     Objects.requireNonNull(token, "token");
     byte[] bytes;
     try {
@@ -49,7 +53,7 @@ record PageToken(long revision, ByteString nextKey) {
     ByteBuffer b = ByteBuffer.wrap(bytes);
     b.get();
     long revision = b.getLong();
-    if (b.getInt() != checksum(prefix)) {
+    if (b.getInt() != checksum(prefix, descending)) {
       throw new IllegalArgumentException(
           "token '"
               + token
@@ -65,9 +69,12 @@ record PageToken(long revision, ByteString nextKey) {
     return new PageToken(revision, prefix.concat(ByteString.copyFrom(b)));
   }
 
-  private static int checksum(ByteString prefix) {
+  private static int checksum(ByteString prefix, boolean descending) {
     CRC32C crc = new CRC32C();
     crc.update(prefix.asReadOnlyByteBuffer());
+    if (descending) {
+      crc.update(DESCENDING.asReadOnlyByteBuffer());
+    }
     return (int) crc.getValue();
   }
 

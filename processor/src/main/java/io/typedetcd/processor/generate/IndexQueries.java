@@ -3,6 +3,7 @@ package io.typedetcd.processor.generate;
 import com.palantir.javapoet.CodeBlock;
 import io.typedetcd.processor.model.QueryMethod;
 import io.typedetcd.processor.model.ResultShape;
+import java.util.List;
 
 /** Writes a derived query on an {@code @Indexed} property as a call to its {@code IndexQuery}. */
 final class IndexQueries {
@@ -11,10 +12,15 @@ final class IndexQueries {
   /**
    * @param index the {@code index("property")} call
    * @param value the queried value, encoded as an index key segment
+   * @param trailing the names of the parameters after the value: a page's {@code PageRequest}
    * @param x the name of a lambda parameter that cannot clash with the method's
    */
-  static CodeBlock call(QueryMethod q, CodeBlock index, CodeBlock value, String x) {
+  static CodeBlock call(
+      QueryMethod q, CodeBlock index, CodeBlock value, List<String> trailing, String x) {
     String async = q.async() ? "Async" : "";
+    if (q.shape() == ResultShape.PAGE) {
+      return CodeBlock.of("$L.findPage$L($L, $N)", index, async, value, trailing.get(0));
+    }
     switch (q.verb()) {
       case FIND:
         if (q.shape() == ResultShape.LIST) {

@@ -16,7 +16,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes one derived query as a call to a helper of {@code AbstractRepository}: a range, page or
  * watch of the prefix built from the fixed key components; when they fix the whole key, the CRUD
- * method of the id; for an {@code @Indexed} property, its {@code IndexQuery}.
+ * method (or the one-entity watch) of the id; for an {@code @Indexed} property, its {@code
+ * IndexQuery}.
  */
 final class QueryWriter {
   private QueryWriter() {}
@@ -51,9 +52,11 @@ final class QueryWriter {
     if (query.index() != null) {
       PropertyModel index = query.index();
       CodeBlock value = KeyCode.encode(index.indexCodec(), CodeBlock.of("$N", params.get(0)), null);
-      body = IndexQueries.call(query, CodeBlock.of("index($S)", index.name()), value, lambda);
+      body =
+          IndexQueries.call(
+              query, CodeBlock.of("index($S)", index.name()), value, trailing, lambda);
     } else if (query.fullKey()) {
-      body = byId(query, id(params, entity), lambda);
+      body = byId(query, id(params, entity), trailing, lambda);
     } else {
       String prefix = names.newName("prefix", "prefix");
       method.addStatement(
@@ -88,7 +91,7 @@ final class QueryWriter {
     return entity.id().composite() ? CodeBlock.of("new $T($L)", entity.id().type(), args) : args;
   }
 
-  private static CodeBlock byId(QueryMethod q, CodeBlock id, String x) {
+  private static CodeBlock byId(QueryMethod q, CodeBlock id, List<String> trailing, String x) {
     String crud = q.async() ? "async()." : "";
     switch (q.verb()) {
       case FIND:
@@ -117,6 +120,8 @@ final class QueryWriter {
         return q.async()
             ? CodeBlock.of("$L.thenApply($N -> $N ? 1L : 0L)", delete, x, x)
             : CodeBlock.of("$L ? 1L : 0L", delete);
+      case WATCH:
+        return CodeBlock.of("watchEntity($L, $N, $L)", id, trailing.get(0), watchOptions(trailing));
       default:
         throw new AssertionError(q.verb());
     }
@@ -126,7 +131,9 @@ final class QueryWriter {
       QueryMethod q, CodeBlock prefix, List<String> trailing, String x) {
     String async = q.async() ? "Async" : "";
     if (q.shape() == ResultShape.PAGE) {
-      return CodeBlock.of("findPageByPrefix$L($L, $N)", async, prefix, trailing.get(0));
+      return q.descending()
+          ? CodeBlock.of("findPageByPrefix$L($L, $N, true)", async, prefix, trailing.get(0))
+          : CodeBlock.of("findPageByPrefix$L($L, $N)", async, prefix, trailing.get(0));
     }
     switch (q.verb()) {
       case FIND:
@@ -165,13 +172,17 @@ final class QueryWriter {
             ? CodeBlock.of("$L.thenApply($N -> null)", delete, x)
             : delete;
       case WATCH:
-        CodeBlock options =
-            trailing.size() > 1
-                ? CodeBlock.of("$N", trailing.get(1))
-                : CodeBlock.of("$T.DEFAULT", RuntimeTypes.ENTITY_WATCH_OPTIONS);
-        return CodeBlock.of("watchByPrefix($L, $N, $L)", prefix, trailing.get(0), options);
+        return CodeBlock.of(
+            "watchByPrefix($L, $N, $L)", prefix, trailing.get(0), watchOptions(trailing));
       default:
         throw new AssertionError(q.verb());
     }
+  }
+
+  /** The watch's options parameter, or the defaults. */
+  private static CodeBlock watchOptions(List<String> trailing) {
+    return trailing.size() > 1
+        ? CodeBlock.of("$N", trailing.get(1))
+        : CodeBlock.of("$T.DEFAULT", RuntimeTypes.ENTITY_WATCH_OPTIONS);
   }
 }

@@ -7,7 +7,10 @@ public enum QueryVerb {
   COUNT("count"),
   EXISTS("exists"),
   DELETE("delete"),
-  /** A typed watch of a key prefix: {@code watchBy<Keys>(..., listener[, options])}. */
+  /**
+   * A typed watch of a key prefix, or of one entity when every key component is fixed: {@code
+   * watchBy<Keys>(..., listener[, options])}.
+   */
   WATCH("watch");
 
   private final String word;

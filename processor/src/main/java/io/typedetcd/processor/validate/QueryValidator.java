@@ -174,7 +174,7 @@ final class QueryValidator {
       MethodNameParser.Parsed parsed,
       List<String> keys) {
     if (verb == QueryVerb.WATCH) {
-      return Messages.finderIndexRange(method, entity.displayName(), index.name(), "watch", keys);
+      return Messages.finderIndexWatch(method, entity.displayName(), index.name(), keys);
     }
     String order = parsed.orderBy();
     if (order != null && (!order.equals(keys.get(0)) || parsed.descending())) {
@@ -199,11 +199,8 @@ final class QueryValidator {
       boolean ranged,
       List<String> keys) {
     boolean page = trailing == Trailing.PAGE;
-    if (page && index != null) {
-      return Messages.finderIndexRange(method, entity.displayName(), index.name(), "page", keys);
-    }
-    if ((page || trailing == Trailing.WATCH) && fullKey) {
-      return Messages.finderWholeKey(method, entity.displayName(), page ? "page" : "watch");
+    if (page && fullKey) {
+      return Messages.finderWholePage(method, entity.displayName());
     }
     if (fullKey && parsed.limit() > 0) {
       return Messages.finderLimitFullKey(method, entity.displayName());
@@ -227,10 +224,6 @@ final class QueryValidator {
     if (fullKey) {
       return Messages.finderOrder(
           method, property, "the parameters fix every key component, there is nothing to order");
-    }
-    if (page && parsed.descending()) {
-      return Messages.finderOrder(
-          method, property, "pages come in ascending key order; remove OrderBy, or sort in memory");
     }
     String next = keys.get(parsed.criteria().size());
     if (!property.equals(next)) {
