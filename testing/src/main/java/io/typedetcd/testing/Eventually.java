@@ -56,6 +56,11 @@ public final class Eventually {
    * fails as soon as the condition is false or throws. For something that must stay true.
    */
   public static void holdsFor(Duration duration, String what, BooleanSupplier condition) {
+    holdsFor(duration, () -> what, condition);
+  }
+
+  /** As {@link #holdsFor(Duration, String, BooleanSupplier)}, building the message on failure. */
+  public static void holdsFor(Duration duration, Supplier<String> what, BooleanSupplier condition) {
     AssertionError broke =
         poll(
             duration,
@@ -80,8 +85,9 @@ public final class Eventually {
     }
   }
 
-  private static AssertionError stoppedHolding(Duration duration, String what, Throwable cause) {
-    return new AssertionError("stopped holding within " + duration + ": " + what, cause);
+  private static AssertionError stoppedHolding(
+      Duration duration, Supplier<String> what, Throwable cause) {
+    return new AssertionError("stopped holding within " + duration + ": " + what.get(), cause);
   }
 
   /**
