@@ -6,7 +6,6 @@ import io.typedetcd.client.Blocking;
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.EtcdException;
 import io.typedetcd.client.kv.DeleteOptions;
-import io.typedetcd.client.lease.Eventually;
 import io.typedetcd.repository.EntityEvent.Created;
 import io.typedetcd.repository.EntityEvent.DecodeFailed;
 import io.typedetcd.repository.EntityEvent.Deleted;
@@ -17,6 +16,7 @@ import io.typedetcd.repository.fixtures.OrderRepository;
 import io.typedetcd.repository.fixtures.ServiceConfig;
 import io.typedetcd.repository.fixtures.ServiceConfigRepository;
 import io.typedetcd.testing.EtcdExtension;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -217,7 +217,8 @@ class EntityWatchIT {
 
     assertThat(r.await(2))
         .containsExactly(new Resync<>(List.of(web), since), new Created<>(api, api.version()));
-    Eventually.holdsFor(Duration.ofMillis(300), () -> assertThat(r.events).hasSize(2));
+    Eventually.holdsFor(
+        Duration.ofMillis(300), () -> "2 events, got " + r.events, () -> r.events.size() == 2);
   }
 
   /** A recorder whose first event blocks its caller until the gate opens. */
@@ -256,7 +257,7 @@ class EntityWatchIT {
     Blocking.get(client.kv().compact(a2.version(), true)); // b's revision is gone
     gate.countDown();
 
-    Eventually.until(Duration.ofSeconds(10), () -> !r.of(Resync.class).isEmpty(), "a resync");
+    Eventually.until(Duration.ofSeconds(10), "a resync", () -> !r.of(Resync.class).isEmpty());
     assertThat(r.events.get(0)).isEqualTo(new Created<>(a, a.version()));
     assertThat(r.of(Resync.class)).hasSize(1);
     Resync<?, ?> resync = r.of(Resync.class).get(0);
@@ -266,8 +267,8 @@ class EntityWatchIT {
     ServiceConfig c = configs.save(ServiceConfig.of("prod", "c", 80));
     Eventually.until(
         Duration.ofSeconds(5),
-        () -> r.events.get(r.events.size() - 1).equals(new Created<>(c, c.version())),
-        "the watch goes on after the resync");
+        "the watch goes on after the resync",
+        () -> r.events.get(r.events.size() - 1).equals(new Created<>(c, c.version())));
     assertThat(r.violations).isEmpty();
   }
 
@@ -284,7 +285,7 @@ class EntityWatchIT {
     r.await(1);
     gate.countDown();
 
-    Eventually.until(Duration.ofSeconds(5), () -> r.error.get() != null, "onError");
+    Eventually.until(Duration.ofSeconds(5), "onError", () -> r.error.get() != null);
     assertThat(r.error.get()).hasMessageContaining("listener too slow");
     assertThat(r.events.size()).isLessThan(10);
   }
@@ -301,8 +302,9 @@ class EntityWatchIT {
     s.close();
     orders.save(Order.of("eu", "b", 1));
 
-    Eventually.until(Duration.ofSeconds(5), () -> r.closed.get() == 1, "onClosed");
-    Eventually.holdsFor(Duration.ofMillis(300), () -> assertThat(r.events).hasSize(1));
+    Eventually.until(Duration.ofSeconds(5), "onClosed", () -> r.closed.get() == 1);
+    Eventually.holdsFor(
+        Duration.ofMillis(300), () -> "1 event, got " + r.events, () -> r.events.size() == 1);
     assertThat(r.closed.get()).isEqualTo(1);
     assertThat(r.error.get()).isNull();
   }
@@ -329,8 +331,9 @@ class EntityWatchIT {
     orders.save(Order.of("eu", "a", 1));
     orders.save(Order.of("eu", "b", 1));
 
-    Eventually.until(Duration.ofSeconds(5), () -> r.error.get() != null, "onError");
+    Eventually.until(Duration.ofSeconds(5), "onError", () -> r.error.get() != null);
     assertThat(r.error.get()).hasMessageContaining("boom").hasRootCauseMessage("boom");
-    Eventually.holdsFor(Duration.ofMillis(300), () -> assertThat(r.events).hasSize(1));
+    Eventually.holdsFor(
+        Duration.ofMillis(300), () -> "1 event, got " + r.events, () -> r.events.size() == 1);
   }
 }

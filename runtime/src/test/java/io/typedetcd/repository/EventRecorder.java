@@ -1,7 +1,7 @@
 package io.typedetcd.repository;
 
 import io.typedetcd.client.EtcdException;
-import io.typedetcd.client.lease.Eventually;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ final class EventRecorder<T, ID> implements EntityListener<T, ID> {
   /** Waits until at least {@code n} events arrived; returns the first {@code n}. */
   List<EntityEvent<T, ID>> await(int n) {
     Eventually.until(
-        Duration.ofSeconds(10), () -> events.size() >= n, n + " events, got " + events);
+        Duration.ofSeconds(10), () -> n + " events, got " + events, () -> events.size() >= n);
     return new ArrayList<>(events.subList(0, n));
   }
 

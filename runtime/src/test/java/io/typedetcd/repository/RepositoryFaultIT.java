@@ -6,7 +6,6 @@ import io.typedetcd.client.Blocking;
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.EtcdException;
 import io.typedetcd.client.kv.DeleteOptions;
-import io.typedetcd.client.lease.Eventually;
 import io.typedetcd.client.lease.LeaseLostException;
 import io.typedetcd.repository.EntityEvent.Created;
 import io.typedetcd.repository.EntityEvent.Resync;
@@ -19,6 +18,7 @@ import io.typedetcd.repository.fixtures.ServiceInstanceRepository;
 import io.typedetcd.testing.EtcdCluster;
 import io.typedetcd.testing.EtcdClusterExtension;
 import io.typedetcd.testing.EtcdServer;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -69,10 +69,8 @@ class RepositoryFaultIT {
       cluster.awaitLeader(Duration.ofSeconds(10));
       Eventually.holdsFor(
           ttl.multipliedBy(2).plusSeconds(1),
-          () -> {
-            assertThat(lost).isEmpty();
-            assertThat(instances.findByRegion("eu")).hasSize(2);
-          });
+          () -> "no lease lost and both eu instances stay; lost " + lost,
+          () -> lost.isEmpty() && instances.findByRegion("eu").size() == 2);
       cluster.restart(leader);
 
       assertThat(r.isLost()).isFalse();
@@ -105,8 +103,8 @@ class RepositoryFaultIT {
         assertThat(stored).hasSizeGreaterThan(50);
         Eventually.until(
             Duration.ofSeconds(30),
-            () -> r.events.size() >= stored.size() || r.error.get() != null,
-            "every save delivered");
+            "every save delivered",
+            () -> r.events.size() >= stored.size() || r.error.get() != null);
         assertThat(r.error.get()).isNull();
         assertThat(r.events)
             .containsExactlyElementsOf(

@@ -8,7 +8,6 @@ import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.KeyValue;
 import io.typedetcd.client.kv.DeleteOptions;
 import io.typedetcd.client.kv.GetOptions;
-import io.typedetcd.client.lease.Eventually;
 import io.typedetcd.client.lease.LeaseLostException;
 import io.typedetcd.client.lease.LeaseLostReason;
 import io.typedetcd.client.lease.TimeToLive;
@@ -19,6 +18,7 @@ import io.typedetcd.repository.fixtures.ServiceConfigRepository;
 import io.typedetcd.repository.fixtures.ServiceInstance;
 import io.typedetcd.repository.fixtures.ServiceInstanceRepository;
 import io.typedetcd.testing.EtcdExtension;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -96,7 +96,8 @@ class TtlRepositoryIT {
     // Kept alive: past the TTL, the entities are still there.
     Eventually.holdsFor(
         Duration.ofSeconds(4),
-        () -> assertThat(orders.existsById(new Order.Id("eu", "a"))).isTrue());
+        "the kept-alive order stays",
+        () -> orders.existsById(new Order.Id("eu", "a")));
   }
 
   @Test
@@ -159,7 +160,7 @@ class TtlRepositoryIT {
     Blocking.get(client.lease().revoke(first.leaseId())); // deletes the entity, as expiry would
 
     Eventually.until(
-        Duration.ofSeconds(5), () -> again.get() != null || failure.get() != null, "re-registered");
+        Duration.ofSeconds(5), "re-registered", () -> again.get() != null || failure.get() != null);
     assertThat(failure.get()).isNull();
     assertThat(causes).hasSize(1);
     assertThat(causes.get(0).reason()).isEqualTo(LeaseLostReason.NOT_FOUND);
@@ -205,8 +206,8 @@ class TtlRepositoryIT {
 
     Eventually.until(
         Duration.ofSeconds(3),
-        () -> instances.count() == 0,
-        "the entities expired (TTL 2 s + 1 s)");
+        "the entities expired (TTL 2 s + 1 s)",
+        () -> instances.count() == 0);
     assertThat(Duration.ofNanos(System.nanoTime() - closed)).isLessThan(Duration.ofSeconds(3));
   }
 

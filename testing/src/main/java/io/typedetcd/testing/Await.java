@@ -5,7 +5,10 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** Polls a condition until a deadline. */
+/**
+ * The harness's own waits: {@link Eventually}'s loop, failing with {@link IllegalStateException}
+ * because a harness that cannot start etcd is broken, not a test that failed an assertion.
+ */
 final class Await {
   static final Duration POLL = Duration.ofMillis(50);
 
@@ -19,25 +22,12 @@ final class Await {
   }
 
   static <T> T value(Duration timeout, Supplier<Optional<T>> probe, Supplier<String> whatFailed) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      Optional<T> result = probe.get();
-      if (result.isPresent()) {
-        return result.get();
-      }
-      if (System.nanoTime() - deadline > 0) {
-        throw new IllegalStateException(whatFailed.get() + " (waited " + timeout + ")");
-      }
-      sleep(POLL);
-    }
-  }
-
-  static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting", e);
-    }
+    return Eventually.poll(
+        timeout,
+        POLL,
+        probe,
+        cause -> {
+          throw new IllegalStateException(whatFailed.get() + " (waited " + timeout + ")", cause);
+        });
   }
 }

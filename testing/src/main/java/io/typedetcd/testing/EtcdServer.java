@@ -1,7 +1,9 @@
 package io.typedetcd.testing;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One real etcd process on free loopback ports, with a fresh data directory.
@@ -240,16 +242,29 @@ public final class EtcdServer implements AutoCloseable {
 
   /** Waits until /health is true; fails fast, with the log's tail, when the process dies. */
   void awaitHealthy(long deadlineNanos) {
-    while (!isHealthy()) {
-      EtcdProcess p = process;
-      if (p == null || !p.isAlive()) {
-        throw startFailure(p == null ? "is not running" : p.describeExit());
-      }
-      if (System.nanoTime() - deadlineNanos > 0) {
-        throw startFailure("is not healthy after " + config.startTimeout().toSeconds() + "s");
-      }
-      Await.sleep(Await.POLL);
+    Optional<String> died =
+        Eventually.poll(
+            Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())),
+            Await.POLL,
+            () -> isHealthy() ? Optional.of(Optional.<String>empty()) : exit().map(Optional::of),
+            cause -> {
+              IllegalStateException e =
+                  startFailure("is not healthy after " + config.startTimeout().toSeconds() + "s");
+              e.initCause(cause);
+              throw e;
+            });
+    if (died.isPresent()) {
+      throw startFailure(died.get());
     }
+  }
+
+  /** How the process ended, if it did. */
+  private Optional<String> exit() {
+    EtcdProcess p = process;
+    if (p == null) {
+      return Optional.of("is not running");
+    }
+    return p.isAlive() ? Optional.empty() : Optional.of(p.describeExit());
   }
 
   /** Another process took one of our ports between picking and binding it. */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.repository.Repositories;
 import io.typedetcd.testing.EtcdExtension;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ConfigIT {
   @RegisterExtension static final EtcdExtension etcd = EtcdExtension.builder().build();
 
+  static final Duration WAIT = Duration.ofSeconds(5);
   static final AppConfig DEFAULTS = new AppConfig("web", 100, false, "hello");
 
   static EtcdClient client;
@@ -52,16 +53,6 @@ class ConfigIT {
     etcd.etcdctl("put", "--", "/config/apps/web/" + property, value); // "--": values like -5
   }
 
-  static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 5 s: " + what);
-      }
-      Thread.sleep(10);
-    }
-  }
-
   @Test
   void theStoredConfigIsOnePlainKeyPerProperty() {
     assertThat(etcd.etcdctl("get", "--prefix", "/config/apps/web/"))
@@ -83,11 +74,11 @@ class ConfigIT {
     assertThat(live.current()).isEqualTo(DEFAULTS);
 
     put("maxConnections", "250");
-    await("maxConnections 250", () -> live.current().maxConnections() == 250);
+    Eventually.until(WAIT, "maxConnections 250", () -> live.current().maxConnections() == 250);
     put("maintenance", "true");
-    await("maintenance on", () -> live.current().maintenance());
+    Eventually.until(WAIT, "maintenance on", () -> live.current().maintenance());
     put("greeting", "welcome back");
-    await("new greeting", () -> live.current().greeting().equals("welcome back"));
+    Eventually.until(WAIT, "new greeting", () -> live.current().greeting().equals("welcome back"));
 
     assertThat(live.current()).isEqualTo(new AppConfig("web", 250, true, "welcome back"));
     assertThat(live.rejections()).isEmpty();
@@ -98,21 +89,21 @@ class ConfigIT {
   void anUnreadableValueIsRejectedAndTheLastGoodConfigStays() throws Exception {
     live = LiveConfig.start(configs, DEFAULTS, System.out::println);
     put("maxConnections", "250");
-    await("maxConnections 250", () -> live.current().maxConnections() == 250);
+    Eventually.until(WAIT, "maxConnections 250", () -> live.current().maxConnections() == 250);
     AppConfig good = live.current();
 
     put("maxConnections", "lots");
-    await("a rejection", () -> live.rejections().size() == 1);
+    Eventually.until(WAIT, "a rejection", () -> live.rejections().size() == 1);
     assertThat(live.rejections().get(0)).startsWith("unreadable").contains("maxConnections");
     assertThat(live.current()).isSameAs(good);
 
     // Another property changes while maxConnections is still unreadable: still rejected.
     put("maintenance", "true");
-    await("a second rejection", () -> live.rejections().size() == 2);
+    Eventually.until(WAIT, "a second rejection", () -> live.rejections().size() == 2);
     assertThat(live.current()).isSameAs(good);
 
     put("maxConnections", "300");
-    await("maxConnections 300", () -> live.current().maxConnections() == 300);
+    Eventually.until(WAIT, "maxConnections 300", () -> live.current().maxConnections() == 300);
     assertThat(live.current()).isEqualTo(new AppConfig("web", 300, true, "hello"));
   }
 
@@ -121,12 +112,12 @@ class ConfigIT {
     live = LiveConfig.start(configs, DEFAULTS, System.out::println);
 
     put("maxConnections", "-5");
-    await("a rejection", () -> live.rejections().size() == 1);
+    Eventually.until(WAIT, "a rejection", () -> live.rejections().size() == 1);
     put("maxConnections", "20000");
-    await("a second rejection", () -> live.rejections().size() == 2);
+    Eventually.until(WAIT, "a second rejection", () -> live.rejections().size() == 2);
     put("maxConnections", "100");
     put("greeting", " ");
-    await("a third rejection", () -> live.rejections().size() == 3);
+    Eventually.until(WAIT, "a third rejection", () -> live.rejections().size() == 3);
 
     assertThat(live.rejections())
         .containsExactly(
@@ -146,11 +137,11 @@ class ConfigIT {
     assertThat(live.current()).isEqualTo(stored);
 
     put("maxConnections", "43");
-    await("maxConnections 43", () -> live.current().maxConnections() == 43);
+    Eventually.until(WAIT, "maxConnections 43", () -> live.current().maxConnections() == 43);
     etcd.etcdctl("del", "--prefix", "/config/apps/web/");
     etcd.etcdctl("put", "/config/apps/batch/maxConnections", "8");
     long revision = client.kv().get("/config/apps/batch/maxConnections").join().header().revision();
-    await("both changes seen", () -> live.seenRevision() >= revision);
+    Eventually.until(WAIT, "both changes seen", () -> live.seenRevision() >= revision);
     assertThat(configs.findById("web")).isEmpty();
     // The delete left the last good config in place; another application's change is not ours.
     assertThat(live.current()).isEqualTo(new AppConfig("web", 43, true, "stored"));

@@ -3,6 +3,7 @@ package io.typedetcd.examples.semantics;
 import io.typedetcd.client.EtcdException;
 import io.typedetcd.repository.EntityEvent;
 import io.typedetcd.repository.EntityListener;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ final class Recorder implements EntityListener<Instance, Instance_Id> {
 
   /** Waits until at least {@code n} events arrived; returns the first {@code n}. */
   List<EntityEvent<Instance, Instance_Id>> await(int n) {
-    Poll.until(Duration.ofSeconds(10), () -> events.size() >= n, n + " events, got " + events);
+    Eventually.until(
+        Duration.ofSeconds(10), () -> n + " events, got " + events, () -> events.size() >= n);
     return new ArrayList<>(events.subList(0, n));
   }
 }

@@ -9,6 +9,7 @@ import io.typedetcd.repository.EntityEvent;
 import io.typedetcd.repository.Repositories;
 import io.typedetcd.repository.Subscription;
 import io.typedetcd.testing.EtcdExtension;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -34,17 +35,17 @@ class TtlExpiryIT {
         assertThat(Blocking.get(observer.lease().timeToLive(lease)).granted())
             .isEqualTo(Duration.ofSeconds(2));
         // Kept alive past its TTL while the owner lives.
-        Poll.holdsFor(
+        Eventually.holdsFor(
             Duration.ofSeconds(3),
-            () -> watched.findByAddress("10.0.0.1").equals(Optional.of(saved)),
-            "the entity is kept alive");
+            "the entity is kept alive",
+            () -> watched.findByAddress("10.0.0.1").equals(Optional.of(saved)));
 
         owner.close(); // without revoking: the lease runs out on the server
         long closed = System.nanoTime();
-        Poll.until(
+        Eventually.until(
             Duration.ofSeconds(3),
-            () -> !watched.existsById(new Instance_Id("eu", "i1")),
-            "the entity expired (TTL 2 s + 1 s)");
+            "the entity expired (TTL 2 s + 1 s)",
+            () -> !watched.existsById(new Instance_Id("eu", "i1")));
         assertThat(Duration.ofNanos(System.nanoTime() - closed)).isLessThan(Duration.ofSeconds(3));
         assertThat(watched.existsByAddress("10.0.0.1")).isFalse();
         assertThat(watched.countByZone("eu-1")).isZero();

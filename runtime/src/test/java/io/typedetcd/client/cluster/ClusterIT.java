@@ -7,6 +7,7 @@ import io.typedetcd.client.Blocking;
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.EtcdException;
 import io.typedetcd.testing.EtcdClusterExtension;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

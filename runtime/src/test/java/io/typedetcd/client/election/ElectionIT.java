@@ -7,9 +7,9 @@ import io.typedetcd.client.Blocking;
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.EtcdException;
 import io.typedetcd.client.kv.GetOptions;
-import io.typedetcd.client.lease.Eventually;
 import io.typedetcd.testing.EtcdExtension;
 import io.typedetcd.testing.EtcdServer;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -96,7 +96,8 @@ class ElectionIT {
     LeaderKey first = Blocking.get(election.campaign(name, lease(client), "first"));
     CompletableFuture<LeaderKey> second = election.campaign(name, lease(client), "second");
     // Longer than the client's 2 s call timeout: campaigning is not bounded by it.
-    Eventually.holdsFor(Duration.ofMillis(2500), () -> assertThat(second).isNotDone());
+    Eventually.holdsFor(
+        Duration.ofMillis(2500), "the second keeps campaigning", () -> !second.isDone());
     assertThat(Blocking.get(election.leader(name)).value()).isEqualTo("first");
 
     Blocking.get(election.resign(first));
@@ -110,7 +111,7 @@ class ElectionIT {
     long firstLease = lease(client);
     Blocking.get(election.campaign(name, firstLease, "first"));
     CompletableFuture<LeaderKey> second = election.campaign(name, lease(client), "second");
-    Eventually.until(Duration.ofSeconds(5), () -> candidates() == 2, "the second campaigns");
+    Eventually.until(Duration.ofSeconds(5), "the second campaigns", () -> candidates() == 2);
 
     Blocking.get(client.lease().revoke(firstLease));
 
@@ -122,11 +123,11 @@ class ElectionIT {
   void cancellingACampaignWithdrawsTheCandidate() {
     LeaderKey first = Blocking.get(election.campaign(name, lease(client), "first"));
     CompletableFuture<LeaderKey> second = election.campaign(name, lease(client), "second");
-    Eventually.until(Duration.ofSeconds(5), () -> candidates() == 2, "the second campaigns");
+    Eventually.until(Duration.ofSeconds(5), "the second campaigns", () -> candidates() == 2);
 
     second.cancel(true);
 
-    Eventually.until(Duration.ofSeconds(5), () -> candidates() == 1, "etcd withdraws it");
+    Eventually.until(Duration.ofSeconds(5), "etcd withdraws it", () -> candidates() == 1);
     Blocking.get(election.resign(first));
     assertThatThrownBy(() -> Blocking.get(election.leader(name)))
         .isInstanceOf(NoLeaderException.class);
@@ -138,25 +139,25 @@ class ElectionIT {
     LeaderKey first = Blocking.get(election.campaign(name, firstLease, "v0"));
     Recorder heard = new Recorder();
     Observation observation = election.observe(name, heard);
-    Eventually.until(Duration.ofSeconds(5), () -> heard.values().size() == 1, "the leader");
+    Eventually.until(Duration.ofSeconds(5), "the leader", () -> heard.values().size() == 1);
     for (int i = 1; i <= 5; i++) {
       Blocking.get(election.proclaim(first, "v" + i));
     }
     // The next leader's key is older than the last value of the first: still news.
     CompletableFuture<LeaderKey> second = election.campaign(name, lease(client), "w0");
-    Eventually.until(Duration.ofSeconds(5), () -> candidates() == 2, "the second campaigns");
+    Eventually.until(Duration.ofSeconds(5), "the second campaigns", () -> candidates() == 2);
     Blocking.get(election.resign(first));
     LeaderKey next = Blocking.get(second);
     Blocking.get(election.proclaim(next, "w1"));
 
     List<String> expected = List.of("v0", "v1", "v2", "v3", "v4", "v5", "w0", "w1");
-    Eventually.until(Duration.ofSeconds(5), () -> heard.values().size() == 8, "every value");
+    Eventually.until(Duration.ofSeconds(5), "every value", () -> heard.values().size() == 8);
     assertThat(heard.values()).isEqualTo(expected);
     assertThat(heard.leaders.get(7).key()).isEqualTo(next.key());
 
     observation.close();
     observation.close();
-    Eventually.until(Duration.ofSeconds(3), () -> heard.closed.get() == 1, "onClosed");
+    Eventually.until(Duration.ofSeconds(3), "onClosed", () -> heard.closed.get() == 1);
     assertThat(heard.failed).isEmpty();
   }
 
@@ -170,18 +171,19 @@ class ElectionIT {
         Recorder heard = new Recorder();
         e.observe(name, heard);
         LeaderKey me = Blocking.get(e.campaign(name, lease(own), "before"));
-        Eventually.until(Duration.ofSeconds(5), () -> heard.values().size() == 1, "the leader");
+        Eventually.until(Duration.ofSeconds(5), "the leader", () -> heard.values().size() == 1);
 
         server.restart();
         Blocking.get(e.proclaim(me, "after"));
 
-        Eventually.until(Duration.ofSeconds(10), () -> heard.values().size() >= 2, "more");
+        Eventually.until(Duration.ofSeconds(10), "more", () -> heard.values().size() >= 2);
         Eventually.holdsFor(
             Duration.ofMillis(300),
-            () -> assertThat(heard.values()).containsExactly("before", "after"));
+            () -> "values [before, after], heard " + heard.values(),
+            () -> heard.values().equals(List.of("before", "after")));
 
         own.close();
-        Eventually.until(Duration.ofSeconds(3), () -> heard.closed.get() == 1, "onClosed");
+        Eventually.until(Duration.ofSeconds(3), "onClosed", () -> heard.closed.get() == 1);
       } finally {
         own.close();
       }
@@ -201,16 +203,18 @@ class ElectionIT {
         Election e = candidates.election();
         LeaderKey first = Blocking.get(e.campaign(name, lease(candidates), "first"));
         CompletableFuture<LeaderKey> second = e.campaign(name, lease(candidates), "second");
-        Eventually.until(Duration.ofSeconds(5), () -> heard.values().size() == 1, "the leader");
+        Eventually.until(Duration.ofSeconds(5), "the leader", () -> heard.values().size() == 1);
         // The observer's token expires while idle; etcd then ends Observe with OK at the next
         // leader change (its inner read fails), and only a fresh token lets it go on.
         Eventually.holdsFor(
-            Duration.ofMillis(2500), () -> assertThat(heard.values()).containsExactly("first"));
+            Duration.ofMillis(2500),
+            () -> "values [first], heard " + heard.values(),
+            () -> heard.values().equals(List.of("first")));
 
         Blocking.get(e.resign(first));
         Blocking.get(second);
 
-        Eventually.until(Duration.ofSeconds(5), () -> heard.values().size() == 2, "the next");
+        Eventually.until(Duration.ofSeconds(5), "the next", () -> heard.values().size() == 2);
         assertThat(heard.values()).containsExactly("first", "second");
         assertThat(heard.failed).isEmpty();
       }

@@ -7,6 +7,7 @@ import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.kv.PutOptions;
 import io.typedetcd.testing.EtcdCluster;
 import io.typedetcd.testing.EtcdServer;
+import io.typedetcd.testing.Eventually;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,11 +39,11 @@ class LeaseFaultIT {
         long id = Blocking.get(client.lease().grant(TTL)).id();
         RecordingListener listener = new RecordingListener();
         client.lease().keepAlive(id, listener);
-        Eventually.until(Duration.ofSeconds(5), () -> !listener.refreshes.isEmpty(), "a refresh");
+        Eventually.until(Duration.ofSeconds(5), "a refresh", () -> !listener.refreshes.isEmpty());
 
         fault.accept(server);
 
-        Eventually.until(Duration.ofSeconds(6), () -> !listener.lost.isEmpty(), "onLost");
+        Eventually.until(Duration.ofSeconds(6), "onLost", () -> !listener.lost.isEmpty());
         LeaseLostException lost = listener.lost.get(0);
         assertThat(lost.reason()).isEqualTo(LeaseLostReason.TIMED_OUT);
         assertThat(lost.leaseId()).isEqualTo(id);
@@ -67,7 +68,7 @@ class LeaseFaultIT {
         Blocking.get(client.kv().put("/fault/a", "1", PutOptions.DEFAULT.withLease(id)));
         RecordingListener listener = new RecordingListener();
         client.lease().keepAlive(id, listener);
-        Eventually.until(Duration.ofSeconds(5), () -> !listener.refreshes.isEmpty(), "a refresh");
+        Eventually.until(Duration.ofSeconds(5), "a refresh", () -> !listener.refreshes.isEmpty());
 
         EtcdServer leader = cluster.leader();
         cluster.kill(leader);
@@ -90,10 +91,8 @@ class LeaseFaultIT {
     int before = listener.refreshes.size();
     Eventually.holdsFor(
         ttl.multipliedBy(2),
-        () -> {
-          assertThat(listener.lost).isEmpty();
-          assertThat(Blocking.get(client.kv().get("/fault/a")).count()).isEqualTo(1);
-        });
+        () -> "no loss and the key in place; lost " + listener.lost,
+        () -> listener.lost.isEmpty() && Blocking.get(client.kv().get("/fault/a")).count() == 1);
     assertThat(Blocking.get(client.lease().timeToLive(id)).remaining()).isPositive();
     assertThat(listener.refreshes.size()).isGreaterThan(before + 2);
   }
@@ -103,6 +102,7 @@ class LeaseFaultIT {
     EtcdServer[] found = new EtcdServer[1];
     Eventually.until(
         Duration.ofSeconds(5),
+        "exactly one member serves the keep-alive stream",
         () -> {
           List<EtcdServer> open =
               cluster.members().stream()
@@ -110,8 +110,7 @@ class LeaseFaultIT {
                   .toList();
           found[0] = open.size() == 1 ? open.get(0) : null;
           return found[0] != null;
-        },
-        "exactly one member serves the keep-alive stream");
+        });
     return found[0];
   }
 

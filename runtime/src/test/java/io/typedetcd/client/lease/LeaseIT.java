@@ -10,6 +10,7 @@ import io.typedetcd.client.LeaseNotFoundException;
 import io.typedetcd.client.kv.GetOptions;
 import io.typedetcd.client.kv.PutOptions;
 import io.typedetcd.testing.EtcdExtension;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -132,7 +133,7 @@ class LeaseIT {
     KeepAlive alive = lease.keepAlive(id, listener);
     assertThat(alive.leaseId()).isEqualTo(id);
 
-    Eventually.holdsFor(Duration.ofSeconds(5), () -> assertThat(exists(p + "a")).isTrue());
+    Eventually.holdsFor(Duration.ofSeconds(5), "the leased key stays", () -> exists(p + "a"));
     assertThat(listener.refreshes)
         .hasSizeGreaterThanOrEqualTo(5)
         .allMatch(t -> t.getSeconds() == 2);
@@ -140,9 +141,9 @@ class LeaseIT {
 
     alive.close();
     alive.close();
-    Eventually.until(Duration.ofSeconds(2), () -> listener.closed.get() == 1, "onClosed");
+    Eventually.until(Duration.ofSeconds(2), "onClosed", () -> listener.closed.get() == 1);
     assertThat(Blocking.get(lease.timeToLive(id)).remaining()).isPositive(); // not revoked
-    Eventually.until(Duration.ofSeconds(5), () -> !exists(p + "a"), "the lease expires");
+    Eventually.until(Duration.ofSeconds(5), "the lease expires", () -> !exists(p + "a"));
     assertThat(listener.lost).isEmpty();
     assertThat(listener.terminals()).isEqualTo(1);
     assertThat(listener.afterTerminal.get() + listener.overlaps.get()).isZero();
@@ -153,12 +154,12 @@ class LeaseIT {
     long id = grant(Duration.ofSeconds(3));
     RecordingListener listener = new RecordingListener();
     lease.keepAlive(id, listener);
-    Eventually.until(Duration.ofSeconds(5), () -> !listener.refreshes.isEmpty(), "a refresh");
+    Eventually.until(Duration.ofSeconds(5), "a refresh", () -> !listener.refreshes.isEmpty());
 
     etcd.etcdctl("lease", "revoke", Long.toHexString(id));
 
     // Found at the next refresh, a third of the TTL later.
-    Eventually.until(Duration.ofSeconds(3), () -> !listener.lost.isEmpty(), "onLost");
+    Eventually.until(Duration.ofSeconds(3), "onLost", () -> !listener.lost.isEmpty());
     LeaseLostException lost = listener.lost.get(0);
     assertThat(lost.leaseId()).isEqualTo(id);
     assertThat(lost.reason()).isEqualTo(LeaseLostReason.NOT_FOUND);
@@ -173,7 +174,7 @@ class LeaseIT {
     try (EtcdClient other = EtcdClient.builder().endpoints(etcd.endpoint()).build()) {
       Blocking.get(other.lease().revoke(id));
     }
-    Eventually.until(Duration.ofSeconds(3), () -> !listener.lost.isEmpty(), "onLost");
+    Eventually.until(Duration.ofSeconds(3), "onLost", () -> !listener.lost.isEmpty());
     assertThat(listener.lost.get(0).reason()).isEqualTo(LeaseLostReason.NOT_FOUND);
   }
 
@@ -184,13 +185,13 @@ class LeaseIT {
     RecordingListener second = new RecordingListener();
     lease.keepAlive(id, first);
     lease.keepAlive(id, second);
-    Eventually.until(Duration.ofSeconds(5), () -> !second.refreshes.isEmpty(), "a refresh");
+    Eventually.until(Duration.ofSeconds(5), "a refresh", () -> !second.refreshes.isEmpty());
 
     Blocking.get(lease.revoke(id));
 
     // Without the nudge after our own revoke this would wait for the next refresh, 20 s away.
     Eventually.until(
-        Duration.ofSeconds(3), () -> first.terminated() && second.terminated(), "onLost");
+        Duration.ofSeconds(3), "onLost", () -> first.terminated() && second.terminated());
     assertThat(first.lost)
         .singleElement()
         .extracting(LeaseLostException::reason)
@@ -204,7 +205,7 @@ class LeaseIT {
     Blocking.get(lease.revoke(id));
     RecordingListener listener = new RecordingListener();
     lease.keepAlive(id, listener);
-    Eventually.until(Duration.ofSeconds(3), () -> !listener.lost.isEmpty(), "onLost");
+    Eventually.until(Duration.ofSeconds(3), "onLost", () -> !listener.lost.isEmpty());
     assertThat(listener.lost.get(0).reason()).isEqualTo(LeaseLostReason.NOT_FOUND);
     assertThat(listener.refreshes).isEmpty();
   }
@@ -216,11 +217,11 @@ class LeaseIT {
     RecordingListener second = new RecordingListener();
     KeepAlive a = lease.keepAlive(id, first);
     lease.keepAlive(id, second);
-    Eventually.until(Duration.ofSeconds(3), () -> !first.refreshes.isEmpty(), "a refresh");
+    Eventually.until(Duration.ofSeconds(3), "a refresh", () -> !first.refreshes.isEmpty());
     a.close();
     int before = second.refreshes.size();
     Eventually.until(
-        Duration.ofSeconds(4), () -> second.refreshes.size() >= before + 4, "more refreshes");
+        Duration.ofSeconds(4), "more refreshes", () -> second.refreshes.size() >= before + 4);
     assertThat(Blocking.get(lease.timeToLive(id)).remaining()).isPositive();
     assertThat(first.closed.get()).isEqualTo(1);
     assertThat(second.terminated()).isFalse();
@@ -232,11 +233,11 @@ class LeaseIT {
     long id = Blocking.get(own.lease().grant(Duration.ofSeconds(30))).id();
     RecordingListener listener = new RecordingListener();
     own.lease().keepAlive(id, listener);
-    Eventually.until(Duration.ofSeconds(5), () -> !listener.refreshes.isEmpty(), "a refresh");
+    Eventually.until(Duration.ofSeconds(5), "a refresh", () -> !listener.refreshes.isEmpty());
 
     own.close();
 
-    Eventually.until(Duration.ofSeconds(3), () -> listener.closed.get() == 1, "onClosed");
+    Eventually.until(Duration.ofSeconds(3), "onClosed", () -> listener.closed.get() == 1);
     assertThat(listener.lost).isEmpty();
     assertThat(Blocking.get(lease.timeToLive(id)).remaining()).isPositive();
     assertThatThrownBy(() -> own.lease().keepAlive(id, new RecordingListener()))

@@ -10,8 +10,8 @@ import io.typedetcd.client.OutcomeUnknownException;
 import io.typedetcd.client.kv.Cmp;
 import io.typedetcd.client.kv.GetOptions;
 import io.typedetcd.client.kv.Op;
-import io.typedetcd.client.lease.Eventually;
 import io.typedetcd.testing.EtcdExtension;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -68,7 +68,7 @@ class LockIT {
 
     CompletableFuture<LockKey> waiting = lock.lock(name, second);
     // Longer than the client's 2 s call timeout: the wait is not bounded by it.
-    Eventually.holdsFor(Duration.ofSeconds(3), () -> assertThat(waiting).isNotDone());
+    Eventually.holdsFor(Duration.ofSeconds(3), "the second locker waits", () -> !waiting.isDone());
 
     Blocking.get(lock.unlock(held));
     LockKey next = Blocking.get(waiting);
@@ -104,7 +104,7 @@ class LockIT {
     long first = lease();
     Blocking.get(lock.lock(name, first));
     CompletableFuture<LockKey> waiting = lock.lock(name, lease());
-    Eventually.until(Duration.ofSeconds(5), () -> keys() == 2, "the second locker waits");
+    Eventually.until(Duration.ofSeconds(5), "the second locker waits", () -> keys() == 2);
     assertThat(waiting).isNotDone();
 
     Blocking.get(client.lease().revoke(first));
@@ -118,18 +118,19 @@ class LockIT {
     LockKey held = Blocking.get(lock.lock(name, lease()));
     long cancelled = lease();
     CompletableFuture<LockKey> waiting = lock.lock(name, cancelled);
-    Eventually.until(Duration.ofSeconds(5), () -> keys() == 2, "the second locker waits");
+    Eventually.until(Duration.ofSeconds(5), "the second locker waits", () -> keys() == 2);
 
     assertThat(waiting.cancel(true)).isTrue();
 
-    Eventually.until(Duration.ofSeconds(5), () -> keys() == 1, "etcd drops the waiting key");
+    Eventually.until(Duration.ofSeconds(5), "etcd drops the waiting key", () -> keys() == 1);
     Blocking.get(lock.unlock(held));
     LockKey third = Blocking.get(lock.lock(name, lease()));
     assertThat(third.revision()).isGreaterThan(held.revision());
     String cancelledKey = name + "/" + Long.toHexString(cancelled);
     Eventually.holdsFor(
         Duration.ofMillis(500),
-        () -> assertThat(Blocking.get(client.kv().get(cancelledKey)).count()).isZero());
+        "the cancelled waiter's key stays deleted",
+        () -> Blocking.get(client.kv().get(cancelledKey)).count() == 0);
   }
 
   @Test
@@ -141,7 +142,7 @@ class LockIT {
     assertThatThrownBy(() -> Blocking.get(timed))
         .isInstanceOf(OutcomeUnknownException.class)
         .hasMessageContaining("deadline exceeded");
-    Eventually.until(Duration.ofSeconds(5), () -> keys() == 1, "etcd drops the waiting key");
+    Eventually.until(Duration.ofSeconds(5), "etcd drops the waiting key", () -> keys() == 1);
   }
 
   @Test
@@ -158,8 +159,8 @@ class LockIT {
     LockKey held = Blocking.get(lock.lock(name, lease()));
     long shortLived = lease(Duration.ofSeconds(2));
     CompletableFuture<LockKey> waiting = lock.lock(name, shortLived);
-    Eventually.until(Duration.ofSeconds(5), () -> keys() == 2, "the second locker waits");
-    Eventually.until(Duration.ofSeconds(6), () -> keys() == 1, "the short lease expires");
+    Eventually.until(Duration.ofSeconds(5), "the second locker waits", () -> keys() == 2);
+    Eventually.until(Duration.ofSeconds(6), "the short lease expires", () -> keys() == 1);
 
     Blocking.get(lock.unlock(held));
 

@@ -1,6 +1,7 @@
 package io.typedetcd.client.watch;
 
 import io.typedetcd.client.EtcdException;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /** A listener that records everything and checks the callback contract as it goes. */
 final class Recorder implements WatchListener {
@@ -88,29 +87,15 @@ final class Recorder implements WatchListener {
   }
 
   void awaitEvents(int n) {
-    await(
+    Eventually.until(
         Duration.ofSeconds(20),
-        () -> events().size() >= n,
-        () -> "want " + n + " events: " + keys());
+        () -> "want " + n + " events: " + keys(),
+        () -> events().size() >= n);
   }
 
   EtcdException awaitError() {
-    await(Duration.ofSeconds(20), () -> error.get() != null, () -> "no error; events " + keys());
+    Eventually.until(
+        Duration.ofSeconds(20), () -> "no error; events " + keys(), () -> error.get() != null);
     return error.get();
-  }
-
-  static void await(Duration timeout, BooleanSupplier condition, Supplier<String> what) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError(what.get() + " (waited " + timeout + ")");
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
-    }
   }
 }

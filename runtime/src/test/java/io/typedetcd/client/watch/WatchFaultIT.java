@@ -10,6 +10,7 @@ import io.typedetcd.client.kv.GetOptions;
 import io.typedetcd.testing.EtcdCluster;
 import io.typedetcd.testing.EtcdClusterExtension;
 import io.typedetcd.testing.EtcdServer;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -118,10 +119,10 @@ class WatchFaultIT {
         List<EtcdServer> others = cluster.members().stream().filter(m -> m != survivor).toList();
         others.forEach(cluster::kill);
         // The watch asked for a leader: the survivor ends its stream and refuses new ones.
-        Recorder.await(
+        Eventually.until(
             Duration.ofSeconds(15),
-            () -> Metrics.gauge(port, "etcd_debugging_mvcc_watch_stream_total") == 0,
-            () -> "the leaderless member kept serving the watch");
+            "the leaderless member kept serving the watch",
+            () -> Metrics.gauge(port, "etcd_debugging_mvcc_watch_stream_total") == 0);
         others.forEach(cluster::restart);
         for (int i = 20; i < 60; i++) {
           tryPut(client, i);
@@ -154,10 +155,10 @@ class WatchFaultIT {
             .toList();
     assertThat(stored).hasSizeGreaterThan(50);
     long last = stored.get(stored.size() - 1).modRevision();
-    Recorder.await(
+    Eventually.until(
         Duration.ofSeconds(30),
-        () -> r.lastRevision() >= last,
-        () -> "watch delivered up to " + r.lastRevision() + " of " + last);
+        () -> "watch delivered up to " + r.lastRevision() + " of " + last,
+        () -> r.lastRevision() >= last);
     List<String> watched =
         r.events().stream()
             .map(e -> e.type() + " " + e.kv().key() + "@" + e.kv().modRevision())

@@ -16,6 +16,7 @@ import io.typedetcd.proto.etcdserverpb.WatchGrpc;
 import io.typedetcd.proto.etcdserverpb.WatchRequest;
 import io.typedetcd.proto.etcdserverpb.WatchResponse;
 import io.typedetcd.testing.EtcdExtension;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -98,10 +99,10 @@ class WatchFragmentIT {
                       .setPrevKv(true)
                       .setFragment(true))
               .build());
-      Recorder.await(
+      Eventually.until(
           Duration.ofSeconds(10),
-          () -> !got.isEmpty() && !got.get(got.size() - 1).getFragment(),
-          () -> "raw fragments " + got.size());
+          () -> "raw fragments " + got.size(),
+          () -> !got.isEmpty() && !got.get(got.size() - 1).getFragment());
       requests.onCompleted();
       return got;
     } finally {

@@ -8,6 +8,7 @@ import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.KeyValue;
 import io.typedetcd.client.kv.KV;
 import io.typedetcd.testing.EtcdExtension;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,7 @@ class WatchIT {
       assertThat(r.events().get(1).kv().value()).isEqualTo("2");
       assertThat(r.events().get(1).kv().version()).isEqualTo(2);
       assertThat(r.batches.get(0).revision()).isEqualTo(r1);
-      Recorder.await(Duration.ofSeconds(5), () -> w.revision() == r3, () -> "revision()");
+      Eventually.until(Duration.ofSeconds(5), "revision()", () -> w.revision() == r3);
       assertThat(r.violations).isEmpty();
     }
   }
@@ -207,10 +208,10 @@ class WatchIT {
   void fiftyWatchesShareOneStreamAndEachSeesItsOwnKey() {
     int port = etcd.server().metricsPort();
     // Earlier tests closed their watchers, which closes the idle stream.
-    Recorder.await(
+    Eventually.until(
         Duration.ofSeconds(5),
-        () -> Metrics.gauge(port, "etcd_debugging_mvcc_watch_stream_total") == 0,
-        () -> "watch streams left open by earlier tests");
+        "watch streams left open by earlier tests",
+        () -> Metrics.gauge(port, "etcd_debugging_mvcc_watch_stream_total") == 0);
     List<Recorder> recorders = new ArrayList<>();
     List<Watcher> watchers = new ArrayList<>();
     try {

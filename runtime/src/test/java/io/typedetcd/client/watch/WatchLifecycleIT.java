@@ -7,6 +7,7 @@ import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.EtcdException;
 import io.typedetcd.client.kv.KV;
 import io.typedetcd.testing.EtcdExtension;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,12 +64,12 @@ class WatchLifecycleIT {
     long r1 = put(p + "other", "1");
     Recorder r = new Recorder();
     try (Watcher w = watch.watch(p + "quiet", WatchOptions.DEFAULT.withProgressNotify(), r)) {
-      Recorder.await(Duration.ofSeconds(10), () -> !r.progress.isEmpty(), () -> "no progress");
+      Eventually.until(Duration.ofSeconds(10), "no progress", () -> !r.progress.isEmpty());
       long r2 = put(p + "other", "2");
-      Recorder.await(
+      Eventually.until(
           Duration.ofSeconds(10),
-          () -> r.progress.get(r.progress.size() - 1) >= r2,
-          () -> "progress " + r.progress + " never reached " + r2);
+          () -> "progress " + r.progress + " never reached " + r2,
+          () -> r.progress.get(r.progress.size() - 1) >= r2);
       assertThat(r.progress.get(0)).isGreaterThanOrEqualTo(r1);
       assertThat(r.progress).isSorted().doesNotHaveDuplicates();
       assertThat(r.batches).isEmpty();
@@ -84,7 +85,7 @@ class WatchLifecycleIT {
       long current = put(p + "other", "1");
       long reported = Blocking.get(watch.requestProgress());
       assertThat(reported).isGreaterThanOrEqualTo(current);
-      Recorder.await(Duration.ofSeconds(5), () -> r.progress.contains(reported), () -> "progress");
+      Eventually.until(Duration.ofSeconds(5), "progress", () -> r.progress.contains(reported));
     }
     // Without any watcher, the request opens the stream just for itself.
     long current = put(p + "other", "2");
@@ -93,7 +94,7 @@ class WatchLifecycleIT {
 
   @Test
   void closeStopsDeliveryAtOnceAndEtcdDropsTheWatch() {
-    Recorder.await(Duration.ofSeconds(5), () -> watchers() == 0, () -> "watchers left over");
+    Eventually.until(Duration.ofSeconds(5), "watchers left over", () -> watchers() == 0);
     Recorder closing = new Recorder();
     Recorder staying = new Recorder();
     Watcher a = watch.watch(p, WatchOptions.DEFAULT.withPrefix(), closing);
@@ -112,8 +113,8 @@ class WatchLifecycleIT {
       a.close(); // idempotent
       CompletableFuture.allOf(writes.toArray(new CompletableFuture<?>[0])).join();
       staying.awaitEvents(n);
-      Recorder.await(Duration.ofSeconds(5), () -> watchers() == 1, () -> "etcd kept the watch");
-      Recorder.await(Duration.ofSeconds(5), closing.closed::get, () -> "no onClosed");
+      Eventually.until(Duration.ofSeconds(5), "etcd kept the watch", () -> watchers() == 1);
+      Eventually.until(Duration.ofSeconds(5), "no onClosed", closing.closed::get);
       // At most the one callback already running when close() returned.
       assertThat(closing.batches.size()).isLessThanOrEqualTo(batchesAtClose + 1);
       assertThat(closing.events().size()).isLessThan(n);
@@ -121,7 +122,7 @@ class WatchLifecycleIT {
       assertThat(closing.violations).isEmpty();
       assertThat(staying.revisions()).isSorted().doesNotHaveDuplicates();
     }
-    Recorder.await(Duration.ofSeconds(5), () -> watchers() == 0, () -> "etcd kept the watch");
+    Eventually.until(Duration.ofSeconds(5), "etcd kept the watch", () -> watchers() == 0);
   }
 
   @Test
@@ -188,7 +189,7 @@ class WatchLifecycleIT {
       EtcdException e = r.awaitError();
       assertThat(e).hasCauseInstanceOf(IllegalStateException.class);
       put(p + "k", "2");
-      Recorder.await(Duration.ofSeconds(5), () -> watchers() == 0, () -> "etcd kept the watch");
+      Eventually.until(Duration.ofSeconds(5), "etcd kept the watch", () -> watchers() == 0);
       assertThat(r.batches).hasSize(1);
     }
   }
