@@ -41,6 +41,7 @@ public final class JsonReader {
   /** What {@link #nextField} returns for a property the names do not list. */
   public static final int UNKNOWN = -1;
 
+  private static final char[] NO_CHARS = {};
   private static final int MAX_DEPTH = 1000;
   private static final int MAX_NUMBER_LENGTH = 1000;
   private static final double[] POWERS_OF_TEN = {
@@ -56,7 +57,7 @@ public final class JsonReader {
   private int nameAt = -1; // the opening quote of the last name read, for currentName()
   private JsonToken token; // the peeked, not yet consumed, value
   private int tokenEnd; // the end of a peeked number or literal
-  private char[] chars = new char[0];
+  private char[] chars = NO_CHARS; // grown when a string needs decoding
 
   private JsonReader(byte[] bytes) {
     this.b = bytes;
@@ -414,6 +415,11 @@ public final class JsonReader {
    * escapes and UTF-8 the way Jackson does; returns null unless {@code build}.
    */
   private String readStringBody(boolean build) throws IOException {
+    if (!build) { // skipping: pass printable ASCII quickly
+      while (pos < end && b[pos] >= 0x20 && b[pos] != '"' && b[pos] != '\\') {
+        pos++;
+      }
+    }
     int n = 0;
     while (true) {
       if (pos >= end) {
@@ -527,6 +533,11 @@ public final class JsonReader {
     }
     long v = 0; // accumulated negatively, to reach Long.MIN_VALUE
     boolean overflow = false;
+    if (tokenEnd - i <= 18) { // cannot overflow
+      for (; i < tokenEnd; i++) {
+        v = v * 10 - (b[i] - '0');
+      }
+    }
     for (; i < tokenEnd; i++) {
       int d = b[i] - '0';
       if (v < (Long.MIN_VALUE + d) / 10) {
