@@ -85,19 +85,19 @@ public final class ServiceInstance_Mapper implements DocumentMapper<ServiceInsta
 
   @Override
   public ServiceInstance_Id idFromKey(ByteString key) {
-    List<String> segments = ROOT.segmentsOf(key);
-    if (segments == null || segments.size() != 2) {
+    String[] segments = ROOT.segmentsOf(key, 2);
+    if (segments == null) {
       throw problem(key, null, "is not a key /registry/services/{region}/{id}", null);
     }
     String region;
     try {
-      region = KeySegments.decodeString(segments.get(0));
+      region = KeySegments.decodeString(segments[0]);
     } catch (RuntimeException e) {
       throw problem(key, "region", "the key segment does not decode: " + e.getMessage(), e);
     }
     String id;
     try {
-      id = KeySegments.decodeString(segments.get(1));
+      id = KeySegments.decodeString(segments[1]);
     } catch (RuntimeException e) {
       throw problem(key, "id", "the key segment does not decode: " + e.getMessage(), e);
     }
