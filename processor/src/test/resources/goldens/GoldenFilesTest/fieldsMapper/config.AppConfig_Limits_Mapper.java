@@ -62,13 +62,13 @@ public final class AppConfig_Limits_Mapper implements FieldsMapper<AppConfig.Lim
 
   @Override
   public String idFromKey(ByteString key) {
-    List<String> segments = ROOT.segmentsOf(key);
-    if (segments == null || segments.size() != 1) {
+    String[] segments = ROOT.segmentsOf(key, 1);
+    if (segments == null) {
       throw problem(key, null, "is not a key /config/apps/{app}", null);
     }
     String app;
     try {
-      app = KeySegments.decodeString(segments.get(0));
+      app = KeySegments.decodeString(segments[0]);
     } catch (RuntimeException e) {
       throw problem(key, "app", "the key segment does not decode: " + e.getMessage(), e);
     }

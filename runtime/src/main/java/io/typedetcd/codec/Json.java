@@ -22,10 +22,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What generated mappers use for JSON: Jackson's streaming API for the entity's own properties, and
- * one shared {@link ObjectMapper} (java.time supported) for property types they cannot stream
- * directly (nested records, collections of objects, maps). Configure the shared mapper once at
- * start-up with {@link #configure}.
+ * The shared {@link ObjectMapper} (java.time supported) that generated mappers use for property
+ * types they cannot write themselves (nested records, collections of objects, maps). Configure it
+ * once at start-up with {@link #configure}. The entity's own properties (strings, numbers,
+ * booleans, enums, collections of strings) are written and read by {@link JsonWriter} and {@link
+ * JsonReader}, which follow Jackson's defaults whatever the mapper's parser and generator features
+ * say (so a mapper configured to accept comments does not make them acceptable in documents).
+ *
+ * <p>{@link #writer()} and {@link #parser} give Jackson's streaming API over the same kind of
+ * reused buffer, for mappers written by hand:
  *
  * <pre>{@code
  * try (Json.Writer w = Json.writer()) {

@@ -1,6 +1,7 @@
 package io.typedetcd.codec;
 
 import com.google.protobuf.ByteString;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -92,6 +93,43 @@ public final class KeyPath {
       from = slash + 1;
     }
     segments.add(rest.substring(from));
+    return segments;
+  }
+
+  /**
+   * Like {@link #segmentsOf(ByteString)}, for exactly {@code count} segments: null when {@code key}
+   * is not below this path or has another number of segments. Splits the bytes without decoding the
+   * whole key first, for the mappers' hot path.
+   */
+  public String @Nullable [] segmentsOf(ByteString key, int count) {
+    Objects.requireNonNull(key, "key");
+    ByteString p = prefix();
+    int size = key.size();
+    int from = p.size();
+    if (size <= from) {
+      return null;
+    }
+    byte[] k = key.toByteArray(); // one small copy; array access beats byteAt and substring
+    for (int i = 0; i < from; i++) {
+      if (k[i] != p.byteAt(i)) {
+        return null;
+      }
+    }
+    String[] segments = new String[count];
+    int n = 0;
+    for (int i = from; i < size; i++) {
+      if (k[i] == '/') { // never part of a multi-byte UTF-8 sequence
+        if (n == count - 1) {
+          return null;
+        }
+        segments[n++] = new String(k, from, i - from, StandardCharsets.UTF_8);
+        from = i + 1;
+      }
+    }
+    if (n != count - 1) {
+      return null;
+    }
+    segments[n] = new String(k, from, size - from, StandardCharsets.UTF_8);
     return segments;
   }
 

@@ -49,6 +49,26 @@ class KeyPathTest {
   }
 
   @Test
+  void countedSegmentsAreTheSegmentsWhenThereAreThatMany() {
+    KeyPath root = KeyPath.root("/registry/services");
+    for (String rest : List.of("eu/a1", "eu", "eu//a1", "eu/", "/", "東京/a%2Fb", "a/b/c", "x/")) {
+      ByteString key = utf8("/registry/services/" + rest);
+      List<String> all = root.segmentsOf(key);
+      for (int count = 1; count <= 4; count++) {
+        String[] counted = root.segmentsOf(key, count);
+        if (all.size() == count) {
+          assertThat(counted).as(rest).containsExactlyElementsOf(all);
+        } else {
+          assertThat(counted).as(rest + " in " + count).isNull();
+        }
+      }
+    }
+    assertThat(root.segmentsOf(utf8("/registry/services"), 1)).isNull();
+    assertThat(root.segmentsOf(utf8("/registry/services/"), 1)).isNull();
+    assertThat(root.segmentsOf(utf8("/registry/servicesX/a"), 1)).isNull();
+  }
+
+  @Test
   void keysNotBelowThePathHaveNoSegments() {
     KeyPath root = KeyPath.root("/users");
     assertThat(root.segmentsOf(utf8("/users2/a"))).isNull();

@@ -3,12 +3,15 @@ package io.typedetcd.examples.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.repository.CrudRepository;
 import io.typedetcd.repository.MappingException;
 import io.typedetcd.repository.OptimisticLockException;
 import io.typedetcd.repository.Repositories;
 import io.typedetcd.testing.EtcdExtension;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,6 +174,38 @@ class InteropIT {
     assertThatThrownBy(() -> profiles.findAll())
         .isInstanceOfSatisfying(MappingException.class, e -> assertThat(e.key()).isEqualTo(ann))
         .hasMessageContaining("Profile at '" + ann + "'");
+  }
+
+  @Test
+  void documentsInAnyJsonLayoutReadTheSameAndWhatWeWriteIsPlainJson() throws Exception {
+    String ann = "/ex/interop/profiles/ann";
+    // pretty-printed, reordered, escapes (supplementary characters as Jackson escapes them)
+    etcd.etcdctl(
+        "put",
+        ann,
+        "{\n  \"roles\" : [ \"ops\\u00e9\", null, \"\\ud83d\\ude00\" ],\n"
+            + "  \"extra\" : {\"a\" : [ 1, {\"b\" : \"\\\"}]\"} ]},\n"
+            + "  \"age\" : 41, \"admin\" : null,\n"
+            + "  \"display_name\" : \"Ann \\\"the\\\" \\u0041dmin\\n\"\n}");
+    assertThat(profiles.findById("ann"))
+        .contains(
+            new Profile(
+                "ann", "Ann \"the\" Admin\n", 41, false, Arrays.asList("opsé", null, "😀")));
+
+    Profile bob = new Profile("bob", "B\u0000b \"😀\" \\ é\t", -7, true, List.of("", "/"));
+    profiles.save(bob);
+    assertThat(profiles.findById("bob")).contains(bob);
+    String stored = etcd.etcdctl("get", "--print-value-only", "/ex/interop/profiles/bob");
+    JsonNode json = new ObjectMapper().readTree(stored);
+    assertThat(json.get("display_name").textValue()).isEqualTo(bob.displayName());
+    assertThat(json.get("age").intValue()).isEqualTo(-7);
+    assertThat(json.get("roles").get(1).textValue()).isEqualTo("/");
+
+    etcd.etcdctl("put", ann, "{\"age\":2147483648}");
+    assertThatThrownBy(() -> profiles.findById("ann"))
+        .isInstanceOfSatisfying(
+            MappingException.class, e -> assertThat(e.property()).isEqualTo("age"))
+        .hasMessageContaining("out of range of int");
   }
 
   /** Extends CrudRepository but lacks @EtcdRepository, so the processor never implemented it. */

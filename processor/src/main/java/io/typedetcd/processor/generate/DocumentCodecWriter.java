@@ -1,6 +1,8 @@
 package io.typedetcd.processor.generate;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeSpec;
@@ -10,17 +12,33 @@ import io.typedetcd.processor.model.ValueKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code encode}/{@code decode} of a DOCUMENT mapper: the stored properties as one JSON
- * object, streamed with Jackson's generator and parser. Nulls are left out; on reading, unknown
- * fields are skipped, missing ones (and nulls) keep their Java default, and a value of the wrong
- * JSON type is a MappingException naming the property.
+ * object, written with {@code JsonWriter} and read with {@code JsonReader} (property names encoded
+ * once, in a static {@code JsonNames}); property types those cannot handle go through the shared
+ * mapper. Nulls are left out; on reading, unknown fields are skipped, missing ones (and nulls) keep
+ * their Java default, and a value of the wrong JSON type is a MappingException naming the property.
  */
 final class DocumentCodecWriter {
   private DocumentCodecWriter() {}
 
   static void addTo(TypeSpec.Builder type, MapperContext context) {
+    List<PropertyModel> stored = context.entity().values();
+    CodeBlock names =
+        stored.stream()
+            .map(p -> CodeBlock.of("$S", p.storedName()))
+            .collect(CodeBlock.joining(", "));
+    type.addField(
+        FieldSpec.builder(
+                RuntimeTypes.JSON_NAMES,
+                MapperContext.JSON_NAMES,
+                Modifier.PRIVATE,
+                Modifier.STATIC,
+                Modifier.FINAL)
+            .initializer("$T.of($L)", RuntimeTypes.JSON_NAMES, names)
+            .build());
     type.addMethod(encode(context));
     type.addMethod(decode(context));
   }
@@ -28,20 +46,23 @@ final class DocumentCodecWriter {
   private static MethodSpec encode(MapperContext context) {
     EntityModel entity = context.entity();
     NameAllocator names = new NameAllocator();
-    for (String reserved : List.of("entity", "writer", "generator", "e")) {
+    for (String reserved : List.of("entity", "out", "e")) {
       names.newName(reserved, reserved);
     }
     MethodSpec.Builder method =
         MapperWriter.override("encode", RuntimeTypes.BYTE_STRING)
             .addParameter(entity.type(), "entity")
             .beginControlFlow(
-                "try ($T writer = $T.writer())", RuntimeTypes.JSON_WRITER, RuntimeTypes.JSON)
-            .addStatement("$T generator = writer.generator()", RuntimeTypes.JSON_GENERATOR)
-            .addStatement("generator.writeStartObject()");
-    for (PropertyModel p : entity.values()) {
+                "try ($T out = $T.open())", RuntimeTypes.JSON_WRITER, RuntimeTypes.JSON_WRITER)
+            .addStatement("out.beginObject()");
+    List<PropertyModel> stored = entity.values();
+    boolean throwsIo = false;
+    for (int i = 0; i < stored.size(); i++) {
+      PropertyModel p = stored.get(i);
+      throwsIo |= p.valueKind() == ValueKind.JSON && StringCollections.of(p.type()) == null;
       CodeBlock read = MapperContext.read(p, "entity");
       if (p.isPrimitive()) {
-        method.addCode(write(p, read));
+        method.addStatement("$L", write(p, i, read));
         continue;
       }
       String local = names.newName(MapperContext.local(p.name()), p);
@@ -49,57 +70,45 @@ final class DocumentCodecWriter {
       method
           .addStatement("$T $N = $L", p.type(), local, read)
           .beginControlFlow("if ($N != null)", local)
-          .addCode(write(p, CodeBlock.of("$N", local)))
+          .addStatement("$L", write(p, i, CodeBlock.of("$N", local)))
           .endControlFlow();
     }
-    return method
-        .addStatement("generator.writeEndObject()")
-        .addStatement("return writer.toByteString()")
-        .nextControlFlow("catch ($T e)", RuntimeTypes.IO_EXCEPTION)
-        .addStatement(
-            "throw new $T($S, null, null, $S + e.getMessage(), e)",
-            RuntimeTypes.MAPPING_EXCEPTION,
-            entity.displayName(),
-            "cannot encode: ")
-        .endControlFlow()
-        .build();
+    method.addStatement("return out.endObject().toByteString()");
+    if (throwsIo) { // only the shared mapper can fail
+      method
+          .nextControlFlow("catch ($T e)", RuntimeTypes.IO_EXCEPTION)
+          .addStatement(
+              "throw new $T($S, null, null, $S + e.getMessage(), e)",
+              RuntimeTypes.MAPPING_EXCEPTION,
+              entity.displayName(),
+              "cannot encode: ");
+    }
+    return method.endControlFlow().build();
   }
 
-  /** The generator calls writing a non-null value, as statements. */
-  private static CodeBlock write(PropertyModel p, CodeBlock value) {
-    String name = p.storedName();
-    if (p.valueKind() == ValueKind.JSON && StringCollections.of(p.type()) != null) {
-      return CodeBlock.builder()
-          .addStatement("generator.writeFieldName($S)", name)
-          .addStatement("$T.writeStrings(generator, $L)", RuntimeTypes.JSON, value)
-          .build();
-    }
-    if (p.valueKind() == ValueKind.JSON) {
-      return CodeBlock.builder()
-          .addStatement("generator.writeFieldName($S)", name)
-          .addStatement("$T.writeObject(generator, $L)", RuntimeTypes.JSON, value)
-          .build();
-    }
-    return CodeBlock.builder().addStatement("$L", call(p, name, value)).build();
-  }
-
-  private static CodeBlock call(PropertyModel p, String name, CodeBlock value) {
+  /** Writes the name and the non-null value of property {@code index}. */
+  private static CodeBlock write(PropertyModel p, int index, CodeBlock value) {
+    CodeBlock name = CodeBlock.of("out.name($N, $L)", MapperContext.JSON_NAMES, index);
     switch (p.valueKind()) {
       case STRING:
-        return CodeBlock.of("generator.writeStringField($S, $L)", name, value);
+        return CodeBlock.of("$L.string($L)", name, value);
       case BOOLEAN:
-        return CodeBlock.of("generator.writeBooleanField($S, $L)", name, unboxed(p, value));
+        return CodeBlock.of("$L.bool($L)", name, unboxed(p, value));
       case BYTE:
       case SHORT:
       case INT:
       case LONG:
       case FLOAT:
       case DOUBLE:
-        return CodeBlock.of("generator.writeNumberField($S, $L)", name, unboxed(p, value));
+        return CodeBlock.of("$L.number($L)", name, unboxed(p, value));
       case CHAR:
-        return CodeBlock.of("generator.writeStringField($S, String.valueOf($L))", name, value);
+        return CodeBlock.of("$L.string(String.valueOf($L))", name, value);
       case ENUM:
-        return CodeBlock.of("generator.writeStringField($S, $L.name())", name, value);
+        return CodeBlock.of("$L.string($L.name())", name, value);
+      case JSON:
+        return StringCollections.of(p.type()) != null
+            ? CodeBlock.of("$L.strings($L)", name, value)
+            : CodeBlock.of("$L.object($L)", name, value);
       default:
         throw new AssertionError(p.valueKind());
     }
@@ -113,7 +122,7 @@ final class DocumentCodecWriter {
     EntityModel entity = context.entity();
     NameAllocator names = new NameAllocator();
     for (String reserved :
-        List.of("key", "value", "modRevision", "id", "field", "parser", "token", "e")) {
+        List.of("key", "value", "modRevision", "id", "in", "field", "token", "text", "e")) {
       names.newName(reserved, reserved);
     }
     MethodSpec.Builder method =
@@ -130,32 +139,38 @@ final class DocumentCodecWriter {
       values.put(p.name(), CodeBlock.of("$N", local));
     }
     method
-        .addStatement("String field = null")
-        .beginControlFlow(
-            "try ($T parser = $T.parser(value))", RuntimeTypes.JSON_PARSER, RuntimeTypes.JSON)
-        .beginControlFlow("if (parser.nextToken() != $T.START_OBJECT)", RuntimeTypes.JSON_TOKEN)
+        .addStatement("$T in = $T.of(value)", RuntimeTypes.JSON_READER, RuntimeTypes.JSON_READER)
+        .beginControlFlow("try")
+        .beginControlFlow("if (!in.beginObject())")
         .addStatement("throw problem(key, null, $S, null)", "the value is not a JSON object")
         .endControlFlow()
-        .beginControlFlow("while (parser.nextToken() == $T.FIELD_NAME)", RuntimeTypes.JSON_TOKEN)
-        .addStatement("field = parser.currentName()")
-        .addStatement("$T token = parser.nextToken()", RuntimeTypes.JSON_TOKEN);
+        .addStatement("int field")
+        .beginControlFlow(
+            "while ((field = in.nextField($N)) != $T.END)",
+            MapperContext.JSON_NAMES,
+            RuntimeTypes.JSON_READER);
     if (stored.isEmpty()) {
-      method.addStatement("parser.skipChildren()");
+      method.addStatement("in.skipValue()");
     } else {
-      method.beginControlFlow("switch (field)");
-      for (PropertyModel p : stored) {
-        method.beginControlFlow("case $S ->", p.storedName());
+      method
+          .addStatement("$T token = in.peek()", RuntimeTypes.JSON_TOKEN)
+          .beginControlFlow("switch (field)");
+      for (int i = 0; i < stored.size(); i++) {
+        PropertyModel p = stored.get(i);
+        // The stored name as a Java literal, so no name can end the comment.
+        method.addCode("case $L -> { // $L\n$>", i, CodeBlock.of("$S", p.storedName()));
         method.addCode(read(context, p, names.get(p)));
-        method.endControlFlow();
+        method.addCode("$<}\n");
       }
-      method.addStatement("default -> parser.skipChildren()").endControlFlow();
+      method.addStatement("default -> in.skipValue()").endControlFlow();
     }
     method
         .endControlFlow()
         .nextControlFlow("catch ($T e)", RuntimeTypes.MAPPING_EXCEPTION)
         .addStatement("throw e")
         .nextControlFlow("catch ($T | $T e)", RuntimeTypes.IO_EXCEPTION, RuntimeException.class)
-        .addStatement("throw problem(key, field, $S + e.getMessage(), e)", "malformed value: ")
+        .addStatement(
+            "throw problem(key, in.currentName(), $S + e.getMessage(), e)", "malformed value: ")
         .endControlFlow();
     List<PropertyModel> keys = entity.keys();
     for (int i = 0; i < keys.size(); i++) {
@@ -169,57 +184,53 @@ final class DocumentCodecWriter {
     return method.addCode(Instances.createAndReturn(entity, values, names)).build();
   }
 
-  /** Reads the current token into the property's local, or throws naming the property. */
+  /** Reads the value of {@code token} into the property's local, or throws naming the property. */
   private static CodeBlock read(MapperContext context, PropertyModel p, String local) {
-    String token = "$T.";
+    ClassName tokens = RuntimeTypes.JSON_TOKEN;
     CodeBlock.Builder code = CodeBlock.builder();
     ValueKind kind = p.valueKind();
     switch (kind) {
       case STRING:
-        code.beginControlFlow("if (token == " + token + "VALUE_STRING)", RuntimeTypes.JSON_TOKEN)
-            .addStatement("$N = parser.getText()", local);
+        code.beginControlFlow("if (token == $T.VALUE_STRING)", tokens)
+            .addStatement("$N = in.readString()", local);
         break;
       case BOOLEAN:
         code.beginControlFlow("if (token.isBoolean())")
-            .addStatement("$N = parser.getBooleanValue()", local);
+            .addStatement("$N = in.readBoolean()", local);
         break;
       case BYTE:
       case SHORT:
       case INT:
       case LONG:
-        code.beginControlFlow(
-                "if (token == " + token + "VALUE_NUMBER_INT)", RuntimeTypes.JSON_TOKEN)
-            .addStatement("$N = parser.get$LValue()", local, numberName(kind));
+        code.beginControlFlow("if (token == $T.VALUE_NUMBER_INT)", tokens)
+            .addStatement("$N = in.read$L()", local, numberName(kind));
         break;
       case FLOAT:
       case DOUBLE:
-        // Jackson writes NaN and infinities as strings.
+        // NaN and infinities are written as strings.
         code.beginControlFlow("if (token.isNumeric())")
-            .addStatement("$N = parser.get$LValue()", local, numberName(kind))
-            .nextControlFlow(
-                "else if (token == " + token + "VALUE_STRING)", RuntimeTypes.JSON_TOKEN)
+            .addStatement("$N = in.read$L()", local, numberName(kind))
+            .nextControlFlow("else if (token == $T.VALUE_STRING)", tokens)
             .addStatement(
-                "$N = $T.parse$L(parser.getText())", local, p.type().box(), numberName(kind));
+                "$N = $T.parse$L(in.readString())", local, p.type().box(), numberName(kind));
         break;
       case CHAR:
-        code.beginControlFlow(
-                "if (token == " + token + "VALUE_STRING && parser.getTextLength() == 1)",
-                RuntimeTypes.JSON_TOKEN)
-            .addStatement("$N = parser.getText().charAt(0)", local);
+        code.addStatement("String text = token == $T.VALUE_STRING ? in.readString() : null", tokens)
+            .beginControlFlow("if (text != null && text.length() == 1)")
+            .addStatement("$N = text.charAt(0)", local);
         break;
       case ENUM:
-        code.beginControlFlow("if (token == " + token + "VALUE_STRING)", RuntimeTypes.JSON_TOKEN)
-            .addStatement("$N = $T.valueOf(parser.getText())", local, p.type());
+        code.beginControlFlow("if (token == $T.VALUE_STRING)", tokens)
+            .addStatement("$N = $T.valueOf(in.readString())", local, p.type());
         break;
       case JSON:
         String reader = StringCollections.of(p.type());
         if (reader != null) {
-          // A collection of strings is streamed too: the mapper's per-call setup costs more.
-          return code.beginControlFlow(
-                  "if (token == " + token + "START_ARRAY)", RuntimeTypes.JSON_TOKEN)
-              .addStatement("$N = $T.$L(parser)", local, RuntimeTypes.JSON, reader)
-              .nextControlFlow(
-                  "else if (token == " + token + "VALUE_NULL)", RuntimeTypes.JSON_TOKEN)
+          // A collection of strings is read here too: the mapper's per-call setup costs more.
+          return code.beginControlFlow("if (token == $T.START_ARRAY)", tokens)
+              .addStatement("$N = in.$L()", local, reader)
+              .nextControlFlow("else if (token == $T.VALUE_NULL)", tokens)
+              .addStatement("in.skipValue()")
               .addStatement("$N = null", local)
               .nextControlFlow("else")
               .addStatement(
@@ -229,24 +240,22 @@ final class DocumentCodecWriter {
               .endControlFlow()
               .build();
         }
-        code.beginControlFlow("if (token != " + token + "VALUE_NULL)", RuntimeTypes.JSON_TOKEN)
-            .addStatement(
-                "$N = $T.readObject(parser, $L)", local, RuntimeTypes.JSON, context.javaType(p))
+        return code.beginControlFlow("if (token != $T.VALUE_NULL)", tokens)
+            .addStatement("$N = in.readObject($L)", local, context.javaType(p))
             .nextControlFlow("else")
+            .addStatement("in.skipValue()")
             .addStatement("$N = null", local)
-            .endControlFlow();
-        return code.build();
+            .endControlFlow()
+            .build();
       default:
         throw new AssertionError(kind);
     }
-    if (p.isPrimitive()) {
-      code.nextControlFlow("else if (token != " + token + "VALUE_NULL)", RuntimeTypes.JSON_TOKEN);
-    } else {
-      code.nextControlFlow("else if (token == " + token + "VALUE_NULL)", RuntimeTypes.JSON_TOKEN)
-          .addStatement("$N = null", local)
-          .nextControlFlow("else");
+    code.nextControlFlow("else if (token == $T.VALUE_NULL)", tokens).addStatement("in.skipValue()");
+    if (!p.isPrimitive()) {
+      code.addStatement("$N = null", local);
     }
-    return code.addStatement(
+    return code.nextControlFlow("else")
+        .addStatement(
             "throw problem(key, $S, $S + token, null)",
             p.name(),
             "expected " + expected(p) + ", found ")

@@ -24,6 +24,7 @@ import javax.lang.model.element.Modifier;
 final class MapperContext {
   static final String ROOT = "ROOT";
   static final String FIELD_NAMES = "FIELD_NAMES";
+  static final String JSON_NAMES = "NAMES";
   static final String TTL = "TTL";
   static final String INDEXES = "INDEXES";
 
@@ -36,7 +37,7 @@ final class MapperContext {
 
   MapperContext(EntityModel entity) {
     this.entity = entity;
-    for (String reserved : List.of(ROOT, FIELD_NAMES, TTL, INDEXES)) {
+    for (String reserved : List.of(ROOT, FIELD_NAMES, JSON_NAMES, TTL, INDEXES)) {
       staticNames.newName(reserved, reserved);
     }
   }

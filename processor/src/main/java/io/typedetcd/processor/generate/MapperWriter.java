@@ -156,8 +156,8 @@ public final class MapperWriter {
         override("idFromKey", entity.id().type()).addParameter(RuntimeTypes.BYTE_STRING, "key");
     method
         .addStatement(
-            "$T<String> $N = $N.segmentsOf(key)", RuntimeTypes.LIST, segments, MapperContext.ROOT)
-        .beginControlFlow("if ($N == null || $N.size() != $L)", segments, segments, keys.size())
+            "String[] $N = $N.segmentsOf(key, $L)", segments, MapperContext.ROOT, keys.size())
+        .beginControlFlow("if ($N == null)", segments)
         .addStatement(
             "throw problem(key, null, $S, null)",
             "is not a key "
@@ -175,7 +175,7 @@ public final class MapperWriter {
               "$N = $L",
               local,
               KeyCode.decode(
-                  key.keyCodec(), CodeBlock.of("$N.get($L)", segments, i), context.codec(key)))
+                  key.keyCodec(), CodeBlock.of("$N[$L]", segments, i), context.codec(key)))
           .nextControlFlow("catch ($T $N)", RuntimeException.class, e)
           .addStatement(
               "throw problem(key, $S, $S + $N.getMessage(), $N)",

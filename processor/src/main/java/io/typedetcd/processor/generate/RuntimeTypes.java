@@ -23,12 +23,11 @@ final class RuntimeTypes {
   static final ClassName KEY_PATH = ClassName.get(CODEC, "KeyPath");
   static final ClassName KEY_SEGMENTS = ClassName.get(CODEC, "KeySegments");
   static final ClassName JSON = ClassName.get(CODEC, "Json");
-  static final ClassName JSON_WRITER = JSON.nestedClass("Writer");
+  static final ClassName JSON_WRITER = ClassName.get(CODEC, "JsonWriter");
+  static final ClassName JSON_READER = ClassName.get(CODEC, "JsonReader");
+  static final ClassName JSON_NAMES = ClassName.get(CODEC, "JsonNames");
 
   static final ClassName BYTE_STRING = ClassName.get("com.google.protobuf", "ByteString");
-  static final ClassName JSON_GENERATOR =
-      ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
-  static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
   static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
   static final ClassName TYPE_REFERENCE =
       ClassName.get("com.fasterxml.jackson.core.type", "TypeReference");

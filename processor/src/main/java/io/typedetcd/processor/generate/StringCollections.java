@@ -11,7 +11,7 @@ final class StringCollections {
   private StringCollections() {}
 
   /**
-   * The {@code Json} method that reads the property's type ({@code readStringList} or {@code
+   * The {@code JsonReader} method that reads the property's type ({@code readStringList} or {@code
    * readStringSet}), or null when the type is not a List, Collection or Set of String.
    */
   static String of(TypeName type) {
