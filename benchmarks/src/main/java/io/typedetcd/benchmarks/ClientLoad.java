@@ -81,19 +81,21 @@ public final class ClientLoad {
   private static void measure(
       Driver d, int ops, int warmup, List<Integer> concs, byte[] value, long pid) throws Exception {
     String n = d.name();
-    for (int c : concs) {
+    List<String> phases = List.of(System.getProperty("phases", "put,get,watch").split(","));
+    List<Integer> gets = phases.contains("get") ? concs : List.of();
+    for (int c : phases.contains("put") ? concs : List.<Integer>of()) {
       Phase.run(n, "", c, warmup, pid, i -> d.put(key(i % ops), value));
       print(Phase.run(n, "put", c, ops, pid, i -> d.put(key(i % ops), value)));
     }
-    for (int c : concs) {
+    for (int c : gets) {
       Phase.run(n, "", c, warmup, pid, i -> d.get(key(i % ops), false));
       print(Phase.run(n, "get linearizable", c, ops, pid, i -> d.get(key(i % ops), false)));
     }
-    for (int c : concs) {
+    for (int c : gets) {
       Phase.run(n, "", c, warmup, pid, i -> d.get(key(i % ops), true));
       print(Phase.run(n, "get serializable", c, ops, pid, i -> d.get(key(i % ops), true)));
     }
-    for (int c : concs) {
+    for (int c : phases.contains("watch") ? concs : List.<Integer>of()) {
       for (String row : WatchPhase.run(d, c, ops, value, pid)) {
         System.out.println(row);
       }

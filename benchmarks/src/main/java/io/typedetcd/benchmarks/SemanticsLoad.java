@@ -46,6 +46,7 @@ public final class SemanticsLoad {
     int rate = Integer.getInteger("rate", 5_000);
     int events = Integer.getInteger("events", 20_000);
     int saves = Integer.getInteger("saves", 10_000);
+    int warmups = Integer.getInteger("warmups", 6);
     List<Integer> batches =
         Arrays.stream(System.getProperty("batches", "1,10").split(","))
             .map(Integer::valueOf)
@@ -129,7 +130,9 @@ public final class SemanticsLoad {
                 + " | p50 ms | p99 ms | max ms | client cores | etcd cores | machine busy |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (int batch : batches) {
-          watch(instances, etcdPid, rate, batch, events / 2, false); // warm-up
+          for (int w = 0; w < warmups; w++) {
+            watch(instances, etcdPid, rate, batch, events / 2, false); // JIT, pool, heap warm-up
+          }
           watch(instances, etcdPid, rate, batch, events, true);
         }
       }

@@ -29,15 +29,6 @@ final class TypedEtcdDriver implements Driver {
     if (inline) {
       builder.executor(Runnable::run);
     }
-    String exp = System.getProperty("typed.executor", "");
-    if (!inline && exp.equals("fjp")) {
-      builder.executor(
-          new java.util.concurrent.ForkJoinPool(
-              Integer.getInteger("fjp.par", 2),
-              java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory,
-              null,
-              true));
-    }
     this.client = builder.build();
     this.kv = client.kv();
     this.inline = inline;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -90,7 +91,7 @@ class KvFaultIT {
       }
       // Failures are typed: the outcome is unknown, or etcd was unavailable; never a raw error.
       for (Throwable t : failed.values()) {
-        assertThat(t.getCause())
+        assertThat(t instanceof CompletionException ? t.getCause() : t)
             .isInstanceOfAny(OutcomeUnknownException.class, UnavailableException.class);
       }
       assertThat(acknowledged.size()).isGreaterThan(writes / 2);

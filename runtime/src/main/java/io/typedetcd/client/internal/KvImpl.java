@@ -52,8 +52,8 @@ final class KvImpl implements KV {
   @Override
   public CompletableFuture<PutResponse> put(ByteString key, ByteString value, PutOptions options) {
     PutRequest request = put(options.toRequest(key, value));
-    return rpc.unary(KVGrpc.getPutMethod(), request, Rpc.Kind.WRITE, key.toStringUtf8())
-        .thenApply(this::toPut);
+    return rpc.unaryMapped(
+        KVGrpc.getPutMethod(), request, Rpc.Kind.WRITE, key.toStringUtf8(), this::toPut);
   }
 
   @Override
@@ -69,8 +69,8 @@ final class KvImpl implements KV {
   @Override
   public CompletableFuture<GetResponse> get(ByteString key, GetOptions options) {
     RangeRequest request = range(options.toRequest(key));
-    return rpc.unary(KVGrpc.getRangeMethod(), request, Rpc.Kind.READ, key.toStringUtf8())
-        .thenApply(this::toGet);
+    return rpc.unaryMapped(
+        KVGrpc.getRangeMethod(), request, Rpc.Kind.READ, key.toStringUtf8(), this::toGet);
   }
 
   @Override
@@ -86,8 +86,8 @@ final class KvImpl implements KV {
   @Override
   public CompletableFuture<DeleteResponse> delete(ByteString key, DeleteOptions options) {
     DeleteRangeRequest request = deleteRange(options.toRequest(key));
-    return rpc.unary(KVGrpc.getDeleteRangeMethod(), request, Rpc.Kind.WRITE, key.toStringUtf8())
-        .thenApply(this::toDelete);
+    return rpc.unaryMapped(
+        KVGrpc.getDeleteRangeMethod(), request, Rpc.Kind.WRITE, key.toStringUtf8(), this::toDelete);
   }
 
   @Override
@@ -143,7 +143,7 @@ final class KvImpl implements KV {
     }
     TxnRequest request = txnRequest(txn);
     Rpc.Kind kind = isReadOnly(txn) ? Rpc.Kind.READ : Rpc.Kind.WRITE;
-    return rpc.unary(KVGrpc.getTxnMethod(), request, kind, key).thenApply(this::toTxn);
+    return rpc.unaryMapped(KVGrpc.getTxnMethod(), request, kind, key, this::toTxn);
   }
 
   private static int largestBranch(Op.Txn txn) {

@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -120,7 +121,32 @@ public final class Rpc {
       Kind kind,
       @Nullable String key,
       @Nullable Duration timeout) {
-    CallFuture<R> future = new CallFuture<>();
+    return unary(method, request, kind, key, timeout, r -> r);
+  }
+
+  /**
+   * Like {@link #unary(MethodDescriptor, com.google.protobuf.MessageLite, Kind, String)}, the
+   * response converted by {@code convert} (pure, non-blocking: it runs on a network thread) before
+   * the returned future completes. Returning the call's own future rather than a stage derived from
+   * it lets a caller blocked on it be woken directly (see {@link #complete}).
+   */
+  public <Q extends com.google.protobuf.MessageLite, R, T> CompletableFuture<T> unaryMapped(
+      MethodDescriptor<Q, R> method,
+      Q request,
+      Kind kind,
+      @Nullable String key,
+      Function<? super R, ? extends T> convert) {
+    return unary(method, request, kind, key, config.callTimeout(), convert);
+  }
+
+  private <Q extends com.google.protobuf.MessageLite, R, T> CompletableFuture<T> unary(
+      MethodDescriptor<Q, R> method,
+      Q request,
+      Kind kind,
+      @Nullable String key,
+      @Nullable Duration timeout,
+      Function<? super R, ? extends T> convert) {
+    CallFuture<T> future = new CallFuture<>();
     if (closed) {
       future.completeExceptionally(new EtcdException("the client is closed", key, null));
       return future;
@@ -140,7 +166,7 @@ public final class Rpc {
       return future;
     }
     long deadline = timeout == null ? NO_DEADLINE : System.nanoTime() + timeout.toNanos();
-    new Attempt<>(this, method, request, kind, key, future, deadline, 1, false).start();
+    new Attempt<>(this, method, request, convert, kind, key, future, deadline, 1, false).start();
     return future;
   }
 
@@ -149,6 +175,10 @@ public final class Rpc {
    * channel runs our listeners inline), and a caller's continuation must never run there.
    */
   <R> void complete(CompletableFuture<R> future, R value) {
+    if (future instanceof CallFuture<R> call && call.onlyWaiters()) {
+      future.complete(value); // nothing of the caller's runs here: wake its waiting threads now
+      return;
+    }
     try {
       executor.execute(() -> future.complete(value));
     } catch (RejectedExecutionException e) {
@@ -158,6 +188,10 @@ public final class Rpc {
 
   /** Like {@link #complete}, for a failure. */
   void fail(CompletableFuture<?> future, Throwable error) {
+    if (future instanceof CallFuture<?> call && call.onlyWaiters()) {
+      future.completeExceptionally(error);
+      return;
+    }
     try {
       executor.execute(() -> future.completeExceptionally(error));
     } catch (RejectedExecutionException e) {
@@ -166,13 +200,14 @@ public final class Rpc {
   }
 
   /** One try of a unary call; on a retryable failure it schedules the next. */
-  private static final class Attempt<Q, R> extends ClientCall.Listener<R> {
+  private static final class Attempt<Q, R, T> extends ClientCall.Listener<R> {
     private final Rpc rpc;
     private final MethodDescriptor<Q, R> method;
     private final Q request;
+    private final Function<? super R, ? extends T> convert;
     private final Kind kind;
     private final @Nullable String key;
-    private final CallFuture<R> future;
+    private final CallFuture<T> future;
     private final long deadline;
     private final int number;
     private final boolean reauthenticated;
@@ -184,15 +219,17 @@ public final class Rpc {
         Rpc rpc,
         MethodDescriptor<Q, R> method,
         Q request,
+        Function<? super R, ? extends T> convert,
         Kind kind,
         @Nullable String key,
-        CallFuture<R> future,
+        CallFuture<T> future,
         long deadline,
         int number,
         boolean reauthenticated) {
       this.rpc = rpc;
       this.method = method;
       this.request = request;
+      this.convert = convert;
       this.kind = kind;
       this.key = key;
       this.future = future;
@@ -273,7 +310,14 @@ public final class Rpc {
         if (r == null) {
           rpc.fail(future, new EtcdException("etcd closed the call without a response", key, null));
         } else {
-          rpc.complete(future, r);
+          T value;
+          try {
+            value = convert.apply(r);
+          } catch (RuntimeException e) {
+            rpc.fail(future, Errors.toEtcd(e, key, false, false));
+            return;
+          }
+          rpc.complete(future, value);
         }
         return;
       }
@@ -314,9 +358,18 @@ public final class Rpc {
       }
     }
 
-    private Attempt<Q, R> next(boolean reauthenticatedNow) {
+    private Attempt<Q, R, T> next(boolean reauthenticatedNow) {
       return new Attempt<>(
-          rpc, method, request, kind, key, future, deadline, number + 1, reauthenticatedNow);
+          rpc,
+          method,
+          request,
+          convert,
+          kind,
+          key,
+          future,
+          deadline,
+          number + 1,
+          reauthenticatedNow);
     }
   }
 

@@ -1,0 +1,92 @@
+package io.typedetcd.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.typedetcd.client.kv.GetResponse;
+import io.typedetcd.client.kv.KV;
+import io.typedetcd.testing.EtcdExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Where callers' code runs: stages attached to a call's future run on the client's executor, never
+ * on a network thread, so they may block; a thread blocked on a call is woken with its result.
+ */
+class CallbackThreadsIT {
+  @RegisterExtension static final EtcdExtension etcd = EtcdExtension.builder().build();
+
+  static EtcdClient client;
+  static KV kv;
+
+  @BeforeAll
+  static void connect() {
+    client = EtcdClient.builder().endpoints(etcd.endpoint()).build();
+    kv = client.kv();
+  }
+
+  @AfterAll
+  static void close() {
+    client.close();
+  }
+
+  @Test
+  void stagesRunOnTheClientExecutorNotOnNetworkThreads() throws Exception {
+    List<CompletableFuture<String>> threads = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      threads.add(kv.put("/threads/k" + i, "v").thenApply(r -> Thread.currentThread().getName()));
+      threads.add(kv.get("/threads/k" + i).thenApply(r -> Thread.currentThread().getName()));
+    }
+    for (CompletableFuture<String> t : threads) {
+      assertThat(t.get(10, TimeUnit.SECONDS)).startsWith("typed-etcd-");
+    }
+  }
+
+  @Test
+  void aStageMayBlockOnAnotherCall() throws Exception {
+    List<CompletableFuture<GetResponse>> reads = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      String key = "/blocking/k" + i;
+      reads.add(kv.put(key, "v" + i).thenApply(r -> Blocking.get(kv.get(key))));
+    }
+    for (int i = 0; i < reads.size(); i++) {
+      assertThat(reads.get(i).get(10, TimeUnit.SECONDS).kvs().get(0).value()).isEqualTo("v" + i);
+    }
+  }
+
+  @Test
+  void blockedCallersGetTheirResults() throws Exception {
+    List<Thread> callers = new ArrayList<>();
+    List<Throwable> failures = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      String prefix = "/blocked/t" + t + "/";
+      Thread caller =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 0; i < 100; i++) {
+                    long revision = Blocking.get(kv.put(prefix + i, "v" + i)).header().revision();
+                    GetResponse r = kv.get(prefix + i).join();
+                    assertThat(r.kvs().get(0).modRevision()).isEqualTo(revision);
+                  }
+                } catch (Throwable e) {
+                  synchronized (failures) {
+                    failures.add(e);
+                  }
+                }
+              });
+      caller.start();
+      callers.add(caller);
+    }
+    for (Thread c : callers) {
+      c.join(TimeUnit.SECONDS.toMillis(30));
+      assertThat(c.isAlive()).isFalse();
+    }
+    assertThat(failures).isEmpty();
+  }
+}
