@@ -191,7 +191,8 @@ public final class EtcdClientBuilder {
   /**
    * Runs completions and listeners on this executor, which the client does not shut down. By
    * default the client owns a pool of daemon threads. An executor that runs tasks inline must never
-   * block.
+   * block. Either way, a thread blocked on a KV call's future ({@code get}, {@code join}, {@link
+   * Blocking#get}) with no stage attached to it is woken straight from the network thread.
    */
   public EtcdClientBuilder executor(Executor executor) {
     this.executor = Objects.requireNonNull(executor, "executor");

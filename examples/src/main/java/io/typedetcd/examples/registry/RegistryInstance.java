@@ -4,6 +4,7 @@ import io.typedetcd.client.EtcdClient;
 import io.typedetcd.repository.Registration;
 import io.typedetcd.repository.Repositories;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
@@ -36,17 +37,30 @@ public final class RegistryInstance {
         new ServiceInstance(args[1], args[2], args[3], "127.0.0.1", Integer.parseInt(args[4]));
     Duration ttl = Duration.ofSeconds(Long.parseLong(args[5]));
     EtcdClient client = EtcdClient.builder().endpoints(args[0]).build();
-    Registration<ServiceInstance> registration = register(client, me, ttl, System.out::println);
+    // The hook goes in before registering: a SIGTERM right after the "registered" line must still
+    // deregister (it waits for a registration under way to finish, then closes it).
+    CompletableFuture<Registration<ServiceInstance>> registration = new CompletableFuture<>();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  registration.close(); // deregisters now instead of one TTL later
-                  client.close();
-                  System.out.println(me.id() + ": deregistered, bye");
-                  stopped.countDown();
+                  try {
+                    registration.join().close(); // deregisters now instead of one TTL later
+                    System.out.println(me.id() + ": deregistered, bye");
+                  } catch (RuntimeException e) {
+                    System.out.println(me.id() + ": not registered, nothing to undo (" + e + ")");
+                  } finally {
+                    client.close();
+                    stopped.countDown();
+                  }
                 }));
+    try {
+      registration.complete(register(client, me, ttl, System.out::println));
+    } catch (RuntimeException e) {
+      registration.completeExceptionally(e);
+      throw e;
+    }
     stopped.await();
   }
 
