@@ -102,7 +102,8 @@ class WatchLifecycleIT {
       Blocking.get(a.created());
       Blocking.get(b.created());
       assertThat(watchers()).isEqualTo(2);
-      int n = 300;
+      // Enough writes that they cannot all be delivered in the poll after the 10th event.
+      int n = 2000;
       List<CompletableFuture<?>> writes = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         writes.add(kv.put(p + i, "v"));
