@@ -14,6 +14,7 @@ import io.typedetcd.repository.fixtures.StockRepository;
 import io.typedetcd.testing.EtcdCluster;
 import io.typedetcd.testing.EtcdClusterExtension;
 import io.typedetcd.testing.EtcdServer;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,18 +170,7 @@ class WriteFaultIT {
   }
 
   static void awaitAtLeast(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out");
-      }
-      try {
-        Thread.sleep(2); // polling the condition
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Eventually.until(Duration.ofSeconds(30), "enough writes before the kill", condition);
   }
 
   static void join(Thread t) {

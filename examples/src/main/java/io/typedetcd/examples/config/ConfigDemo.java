@@ -3,6 +3,8 @@ package io.typedetcd.examples.config;
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.repository.Repositories;
 import io.typedetcd.testing.EtcdServer;
+import io.typedetcd.testing.Eventually;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -48,13 +50,10 @@ public final class ConfigDemo {
         String key = "/config/apps/web/" + edit.get(0);
         say("operator: etcdctl put %s '%s'", key, edit.get(1));
         etcd.etcdctl("put", key, edit.get(1));
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (live.current() == before && live.rejections().size() == rejected) {
-          if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("web did not react to the edit within 5 s");
-          }
-          Thread.sleep(20);
-        }
+        Eventually.until(
+            Duration.ofSeconds(5),
+            "web reacts to the edit",
+            () -> live.current() != before || live.rejections().size() != rejected);
       }
       say("web ends with %s", live.current());
     }

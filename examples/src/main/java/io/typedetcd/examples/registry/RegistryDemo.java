@@ -4,6 +4,7 @@ import io.typedetcd.client.EtcdClient;
 import io.typedetcd.repository.Registration;
 import io.typedetcd.repository.Repositories;
 import io.typedetcd.testing.EtcdServer;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -62,7 +63,8 @@ public final class RegistryDemo {
         say(
             "waiting %d s, twice the TTL: heartbeats keep every lease alive...",
             2 * TTL.toSeconds());
-        Thread.sleep(2 * TTL.toMillis());
+        Eventually.holdsFor(
+            TTL.multipliedBy(2), "every instance stays registered", () -> services.count() == 3);
         say("still registered after %d s: %s", 2 * TTL.toSeconds(), ids(services.findAll()));
 
         say("api-1 shuts down politely: it deregisters");

@@ -10,6 +10,8 @@ import io.typedetcd.repository.EntityNotFoundException;
 import io.typedetcd.repository.Subscription;
 import io.typedetcd.repository.UniqueConstraintException;
 import io.typedetcd.testing.EtcdExtension;
+import io.typedetcd.testing.Eventually;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -125,10 +127,10 @@ class InventoryIT {
 
       // One update per sale, each taking exactly one unit: 24, 23, ..., 0.
       long lastRevision = left.version();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (watch.revision() < lastRevision && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      Eventually.until(
+          Duration.ofSeconds(5),
+          "the watch reached revision " + lastRevision,
+          () -> watch.revision() >= lastRevision);
       synchronized (seen) {
         assertThat(seen).hasSize(stock).allMatch(n -> n >= 0).isSortedAccordingTo((a, b) -> b - a);
         assertThat(seen.get(stock - 1)).isZero();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.typedetcd.client.EtcdException;
 import io.typedetcd.repository.EntityEvent;
 import io.typedetcd.repository.EntityListener;
+import io.typedetcd.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,15 +29,8 @@ final class Events<T, ID> implements EntityListener<T, ID> {
 
   /** Waits until at least {@code n} events arrived; returns the first {@code n}. */
   List<EntityEvent<T, ID>> await(int n) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (events.size() < n && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Eventually.until(
+        Duration.ofSeconds(10), () -> n + " events, got " + events, () -> events.size() >= n);
     assertThat(events).as("events").hasSizeGreaterThanOrEqualTo(n);
     return new ArrayList<>(events.subList(0, n));
   }
