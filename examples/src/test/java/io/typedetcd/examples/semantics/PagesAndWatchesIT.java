@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.typedetcd.client.Blocking;
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.kv.DeleteOptions;
+import io.typedetcd.examples.EventRecorder;
 import io.typedetcd.repository.EntityEvent;
 import io.typedetcd.repository.EntityWatchOptions;
 import io.typedetcd.repository.Page;
@@ -85,7 +86,7 @@ class PagesAndWatchesIT {
 
   @Test
   void aWatchOfAPrefixDeliversTypedEventsOfThatPrefixOnly() {
-    Recorder recorder = new Recorder();
+    EventRecorder<Instance, Instance_Id> recorder = new EventRecorder<>();
     try (Subscription s = instances.watchByRegion("eu", recorder)) {
       Blocking.get(s.started());
       Instance created = instances.save(eu(1));
@@ -118,7 +119,7 @@ class PagesAndWatchesIT {
     Instance one = instances.save(eu(1));
     Instance two = instances.save(eu(2));
 
-    Recorder initial = new Recorder();
+    EventRecorder<Instance, Instance_Id> initial = new EventRecorder<>();
     try (Subscription s =
         instances.watchByRegion("eu", initial, EntityWatchOptions.DEFAULT.withInitialState())) {
       assertThat(Blocking.get(s.started())).isEqualTo(two.version());
@@ -128,7 +129,7 @@ class PagesAndWatchesIT {
           .containsExactly(one, two);
     }
 
-    Recorder replay = new Recorder();
+    EventRecorder<Instance, Instance_Id> replay = new EventRecorder<>();
     try (Subscription s =
         instances.watchByRegion(
             "eu", replay, EntityWatchOptions.DEFAULT.withStartRevision(two.version()))) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.typedetcd.client.Blocking;
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.kv.GetOptions;
+import io.typedetcd.examples.EventRecorder;
 import io.typedetcd.repository.EntityEvent;
 import io.typedetcd.repository.Repositories;
 import io.typedetcd.repository.Subscription;
@@ -23,7 +24,7 @@ class TtlExpiryIT {
   void savedEntitiesLiveWhileTheirClientDoesAndExpireWithTheirIndexKeysAfterItCloses() {
     try (EtcdClient observer = EtcdClient.builder().endpoints(etcd.endpoint()).build()) {
       Instance.Repository watched = Repositories.create(Instance.Repository.class, observer);
-      Recorder recorder = new Recorder();
+      EventRecorder<Instance, Instance_Id> recorder = new EventRecorder<>();
       EtcdClient owner = EtcdClient.builder().endpoints(etcd.endpoint()).build();
       Instance.Repository mine = Repositories.create(Instance.Repository.class, owner);
       try (Subscription s = watched.watchByRegion("eu", recorder)) {

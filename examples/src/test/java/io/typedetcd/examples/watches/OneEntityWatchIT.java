@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.typedetcd.client.Blocking;
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.kv.DeleteOptions;
+import io.typedetcd.examples.EventRecorder;
 import io.typedetcd.repository.EntityEvent;
 import io.typedetcd.repository.EntityWatchOptions;
 import io.typedetcd.repository.Repositories;
@@ -51,7 +52,7 @@ class OneEntityWatchIT {
 
   @Test
   void aDocumentWatchSeesItsOneKeyOnly() {
-    Events<Note, Note_Id> events = new Events<>();
+    EventRecorder<Note, Note_Id> events = new EventRecorder<>();
     try (Subscription s = notes.watchByBoardAndTitle("a", "b", events)) {
       Blocking.get(s.started());
       Note sibling = notes.save(new Note("a", "bc", "sibling", 0)); // /a/bc extends /a/b
@@ -82,7 +83,7 @@ class OneEntityWatchIT {
     Note current = notes.save(new Note("a", "b", "two", first.version()));
     Blocking.get(client.kv().compact(now(), true));
 
-    Events<Note, Note_Id> present = new Events<>();
+    EventRecorder<Note, Note_Id> present = new EventRecorder<>();
     EntityWatchOptions compacted = EntityWatchOptions.DEFAULT.withStartRevision(first.version());
     try (Subscription s = notes.watchByBoardAndTitle("a", "b", present, compacted)) {
       Blocking.get(s.started());
@@ -93,7 +94,7 @@ class OneEntityWatchIT {
 
     notes.delete(current);
     Blocking.get(client.kv().compact(now(), true));
-    Events<Note, Note_Id> absent = new Events<>();
+    EventRecorder<Note, Note_Id> absent = new EventRecorder<>();
     try (Subscription s = notes.watchByBoardAndTitle("a", "b", absent, compacted)) {
       Blocking.get(s.started());
       EntityEvent<Note, Note_Id> resync = absent.await(1).get(0);
@@ -105,7 +106,7 @@ class OneEntityWatchIT {
 
   @Test
   void aFieldsWatchGivesOneEventPerTransactionOfItsEntityOnly() {
-    Events<Switch, Switch_Id> events = new Events<>();
+    EventRecorder<Switch, Switch_Id> events = new EventRecorder<>();
     EntityWatchOptions initial = EntityWatchOptions.DEFAULT.withInitialState();
     try (Subscription s = switches.watchByAppAndName("a", "b", events, initial)) {
       Blocking.get(s.started());
@@ -137,7 +138,7 @@ class OneEntityWatchIT {
 
     // After compaction: the entity as it is now.
     Blocking.get(client.kv().compact(now(), true));
-    Events<Switch, Switch_Id> resynced = new Events<>();
+    EventRecorder<Switch, Switch_Id> resynced = new EventRecorder<>();
     try (Subscription s =
         switches.watchByAppAndName(
             "a", "b", resynced, EntityWatchOptions.DEFAULT.withStartRevision(2))) {
