@@ -3,7 +3,7 @@
 #   benchmarks/run.sh [MainClass] [-Dprop=value ...]
 # Mains: ClientLoad (default: our client, jetcd and raw gRPC stubs side by side),
 #        RepositoryLoad (generated repository vs raw client), codec.CodecBenchmark (JMH).
-# Options: -Dops=20000 -Dwarmup=2000 -Dconc=1,16,128 -Dclients=typed,typed-inline,jetcd,raw
+# Options: -Dops=20000 -Dwarmup=2000 -DwarmupSeconds=30 -Dconc=1,16,128 -Dclients=typed,typed-inline,jetcd,raw
 #          -Dphases=put,get,watch -Dshape=threads (blocking threads, like the Go reference)
 # The Go clientv3 reference: ../shared/bench/go-clientv3/run.sh
 set -euo pipefail

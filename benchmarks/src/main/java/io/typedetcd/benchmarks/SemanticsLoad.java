@@ -7,12 +7,15 @@ import io.typedetcd.benchmarks.codec.IndexedInstanceRepository;
 import io.typedetcd.benchmarks.codec.Instance;
 import io.typedetcd.benchmarks.codec.InstanceRepository;
 import io.typedetcd.client.EtcdClient;
+import io.typedetcd.client.kv.DeleteOptions;
+import io.typedetcd.client.kv.DeleteResponse;
 import io.typedetcd.repository.EntityEvent;
 import io.typedetcd.repository.Repositories;
 import io.typedetcd.repository.Subscription;
 import io.typedetcd.testing.EtcdServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,9 +42,19 @@ import java.util.concurrent.locks.LockSupport;
 public final class SemanticsLoad {
   private static final long TICK_NANOS = 1_000_000;
 
+  /** {@code -DkeepData=true}: keep every run's keys and history in etcd (it grows run by run). */
+  private static final boolean KEEP_DATA = Boolean.getBoolean("keepData");
+
+  /**
+   * {@code -DshowLate=true}: print each run's wall-clock window and its events heard over 10 ms
+   * after their acknowledgement, to set beside etcd's log (and GODEBUG=gctrace=1 output).
+   */
+  private static final boolean SHOW_LATE = Boolean.getBoolean("showLate");
+
   private SemanticsLoad() {}
 
   public static void main(String[] args) throws Exception {
+    long jvmStart = System.nanoTime();
     int updates = Integer.getInteger("updates", 4_000);
     int rate = Integer.getInteger("rate", 5_000);
     int events = Integer.getInteger("events", 20_000);
@@ -56,6 +69,10 @@ public final class SemanticsLoad {
       builder.dataDirBase(Path.of("/dev/shm"));
     }
     boolean onlyWatch = Boolean.getBoolean("onlyWatch");
+    String etcdFlags = System.getProperty("etcdFlags", "");
+    if (!etcdFlags.isBlank()) {
+      builder.extraFlags(etcdFlags.trim().split("\\s+"));
+    }
     try (EtcdServer etcd = builder.build()) {
       etcd.start();
       try (EtcdClient client = EtcdClient.builder().endpoints(etcd.endpoint()).build()) {
@@ -130,10 +147,18 @@ public final class SemanticsLoad {
                 + " | p50 ms | p99 ms | max ms | client cores | etcd cores | machine busy |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (int batch : batches) {
-          for (int w = 0; w < warmups; w++) {
-            watch(instances, etcdPid, rate, batch, events / 2, false); // JIT, pool, heap warm-up
+          long warmUntil = jvmStart + Long.getLong("warmupSeconds", 40) * 1_000_000_000L;
+          for (int w = 0; w < warmups || System.nanoTime() - warmUntil < 0; w++) {
+            watch(
+                client,
+                instances,
+                etcdPid,
+                rate,
+                batch,
+                events / 2,
+                false); // JIT, pool, heap warm-up
           }
-          watch(instances, etcdPid, rate, batch, events, true);
+          watch(client, instances, etcdPid, rate, batch, events, true);
         }
       }
     }
@@ -188,11 +213,18 @@ public final class SemanticsLoad {
    * typed listener call, and the CPU the client JVM and etcd spent per event.
    */
   private static void watch(
-      InstanceRepository repo, long etcdPid, int rate, int batch, int n, boolean print)
+      EtcdClient client,
+      InstanceRepository repo,
+      long etcdPid,
+      int rate,
+      int batch,
+      int n,
+      boolean print)
       throws Exception {
     String run = "w" + System.nanoTime();
     long[] acked = new long[n];
     long[] heard = new long[n];
+    long[] sent = new long[n];
     CountDownLatch all = new CountDownLatch(n);
     Subscription sub =
         repo.watchAll(
@@ -224,6 +256,9 @@ public final class SemanticsLoad {
             entities.add(
                 new Instance(run, Integer.toString(k), "h", 1, true, 0, 0, "z", List.of()));
           }
+          for (int k = from; k < to; k++) {
+            sent[k] = System.nanoTime();
+          }
           CompletableFuture<?> saved =
               to - from == 1 ? repo.async().save(entities.get(0)) : repo.async().saveAll(entities);
           saves.add(
@@ -249,6 +284,9 @@ public final class SemanticsLoad {
         latency[k] = Math.max(0, heard[k] - acked[k]);
       }
       Arrays.sort(latency);
+      if (print && SHOW_LATE) {
+        printLate(begin, sent, acked, heard);
+      }
       if (print) {
         double wall = (after.wallNanos() - before.wallNanos()) / 1e9;
         long ticks = after.totalTicks() - before.totalTicks();
@@ -267,6 +305,34 @@ public final class SemanticsLoad {
       }
     } finally {
       sub.close();
+      if (!KEEP_DATA) {
+        // Leave etcd as the run found it, like a deployment with auto-compaction: otherwise every
+        // run adds its keys and revisions to etcd's heap, and its Go GC cycles grow until their
+        // assists stall raft for ~100 ms (seen with GODEBUG=gctrace=1), whoever the client is.
+        DeleteResponse deleted =
+            client
+                .kv()
+                .delete("/bench/instances/" + run + "/", DeleteOptions.DEFAULT.withPrefix())
+                .get();
+        client.kv().compact(deleted.header().revision()).get();
+      }
+    }
+  }
+
+  /** One line per burst of late events: when it was sent, its ack delay and its event delay. */
+  private static void printLate(long begin, long[] sent, long[] acked, long[] heard) {
+    long now = System.nanoTime();
+    System.out.printf("run %s .. %s%n", Instant.now().minusNanos(now - begin), Instant.now());
+    boolean inBurst = false;
+    for (int k = 0; k < sent.length; k++) {
+      boolean late = heard[k] - acked[k] > 10_000_000L;
+      if (late && !inBurst) {
+        System.out.printf(
+            "  late from event %d, sent at +%.1f ms: acknowledged after %.1f ms, heard after %.1f"
+                + " ms%n",
+            k, (sent[k] - begin) / 1e6, (acked[k] - sent[k]) / 1e6, (heard[k] - sent[k]) / 1e6);
+      }
+      inBurst = late;
     }
   }
 }
