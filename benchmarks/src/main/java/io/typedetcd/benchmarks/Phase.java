@@ -18,7 +18,15 @@ final class Phase {
    * {@code -Dshape=threads}: each in-flight operation is a thread blocking on its call (the Go
    * reference's shape: one goroutine per in-flight operation); default: callbacks chain the next.
    */
-  static final boolean BLOCKING_THREADS = "threads".equals(System.getProperty("shape"));
+  static final boolean BLOCKING_THREADS =
+      "threads".equals(System.getProperty("shape"))
+          || "virtual".equals(System.getProperty("shape"));
+
+  /**
+   * {@code -Dshape=virtual} (Java 21 or later): like {@code threads}, each lane a virtual thread,
+   * the JVM's counterpart of a goroutine. Found reflectively: the benchmarks compile for Java 17.
+   */
+  static final boolean VIRTUAL = "virtual".equals(System.getProperty("shape"));
 
   private Phase() {}
 
@@ -71,7 +79,8 @@ final class Phase {
     CpuSnapshot before = CpuSnapshot.take(etcdPid);
     for (int l = 0; l < inFlight; l++) {
       if (BLOCKING_THREADS) {
-        Thread t = new Thread(() -> blockingLane(next, n, latency, op, error, lanes));
+        Runnable body = () -> blockingLane(next, n, latency, op, error, lanes);
+        Thread t = VIRTUAL ? virtualThread(body) : new Thread(body);
         t.setDaemon(true);
         t.start();
       } else {
@@ -103,6 +112,18 @@ final class Phase {
         clientCpu,
         etcdCpu,
         busy);
+  }
+
+  private static Thread virtualThread(Runnable body) {
+    try {
+      Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+      return (Thread)
+          Class.forName("java.lang.Thread$Builder")
+              .getMethod("unstarted", Runnable.class)
+              .invoke(builder, body);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("-Dshape=virtual needs Java 21 or later", e);
+    }
   }
 
   /** A thread that waits for each operation before starting the next, like the Go reference. */
