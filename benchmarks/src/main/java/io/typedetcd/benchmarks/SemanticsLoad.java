@@ -91,7 +91,11 @@ public final class SemanticsLoad {
               Repositories.create(IndexedInstanceRepository.class, client);
           System.out.println();
           System.out.println(Phase.HEADER);
-          for (boolean measure : List.of(false, true)) {
+          // Warm up the save paths for 15 s first: measured cold, the client CPU per save was
+          // several times its warm value.
+          long savesWarmUntil = System.nanoTime() + 15_000_000_000L;
+          boolean measured = false;
+          for (boolean measure = false; !measured; ) {
             int n = measure ? saves : saves / 4;
             String run = "s" + System.nanoTime() + "-";
             Phase.Result plain =
@@ -139,7 +143,9 @@ public final class SemanticsLoad {
             if (measure) {
               System.out.println(plain.row());
               System.out.println(twoIndexes.row());
+              measured = true;
             }
+            measure = System.nanoTime() - savesWarmUntil >= 0;
           }
         }
         long etcdPid = CpuSnapshot.pidOf(etcd.dataDir());
@@ -148,22 +154,23 @@ public final class SemanticsLoad {
             "| typed watch, events from | target events/s | events | achieved events/s"
                 + " | p50 ms | p99 ms | max ms | client cores | etcd cores | machine busy |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-        // JIT, pools and heap warm-up over every batch size, until -DwarmupSeconds (default 40)
+        // JIT, pools and heap warm-up over every batch size, until -DwarmupSeconds (default 70)
         // of JVM life: C2 is still compiling Netty and gRPC after 10 s of load.
-        long warmUntil = jvmStart + Long.getLong("warmupSeconds", 40) * 1_000_000_000L;
+        long warmUntil = jvmStart + Long.getLong("warmupSeconds", 70) * 1_000_000_000L;
         List<Integer> sizes = batches.stream().distinct().toList();
         do {
           for (int batch : sizes) {
-            watch(client, instances, etcdPid, rate, batch, events / 2, false);
+            watch(client, instances, etcdPid, rate, batch, events / 2);
           }
         } while (System.nanoTime() - warmUntil < 0);
         Map<Integer, List<long[]>> measured = new TreeMap<>();
         for (int batch : batches) {
           for (int w = 0; w < warmups; w++) {
-            watch(client, instances, etcdPid, rate, batch, events / 2, false);
+            watch(client, instances, etcdPid, rate, batch, events / 2);
           }
-          long[] latency = watch(client, instances, etcdPid, rate, batch, events, true);
-          measured.computeIfAbsent(batch, b -> new ArrayList<>()).add(latency);
+          WatchRun run = watch(client, instances, etcdPid, rate, batch, events);
+          System.out.print(run.report());
+          measured.computeIfAbsent(batch, b -> new ArrayList<>()).add(run.latency());
         }
         printPooled(measured);
       }
@@ -218,14 +225,11 @@ public final class SemanticsLoad {
    * one: one transaction, one revision), issued on 1 ms ticks; measures save acknowledgement to
    * typed listener call, and the CPU the client JVM and etcd spent per event.
    */
-  private static long[] watch(
-      EtcdClient client,
-      InstanceRepository repo,
-      long etcdPid,
-      int rate,
-      int batch,
-      int n,
-      boolean print)
+  /** One typed-watch run: its table row (and late bursts) and its sorted latencies. */
+  private record WatchRun(String report, long[] latency) {}
+
+  private static WatchRun watch(
+      EtcdClient client, InstanceRepository repo, long etcdPid, int rate, int batch, int n)
       throws Exception {
     String run = "w" + System.nanoTime();
     long[] acked = new long[n];
@@ -290,26 +294,25 @@ public final class SemanticsLoad {
         latency[k] = Math.max(0, heard[k] - acked[k]);
       }
       Arrays.sort(latency);
-      if (print && SHOW_LATE) {
-        printLate(begin, sent, acked, heard);
-      }
-      if (print) {
-        double wall = (after.wallNanos() - before.wallNanos()) / 1e9;
-        long ticks = after.totalTicks() - before.totalTicks();
-        System.out.printf(
-            "| %s | %d | %d | %.0f | %.3f | %.3f | %.3f | %.2f | %.2f | %.0f%% |%n",
-            batch == 1 ? "save" : "saveAll of " + batch,
-            rate,
-            n,
-            n / ((end - begin) / 1e9),
-            latency[Phase.percentileIndex(n, 50)] / 1e6,
-            latency[Phase.percentileIndex(n, 99)] / 1e6,
-            latency[n - 1] / 1e6,
-            (after.clientNanos() - before.clientNanos()) / 1e9 / wall,
-            (after.etcdTicks() - before.etcdTicks()) / CpuSnapshot.CLK_TCK / wall,
-            100.0 * (ticks - (after.idleTicks() - before.idleTicks())) / ticks);
-      }
-      return latency;
+      // Formatted whether printed or not: a branch first taken in the measured run would
+      // deoptimize this method, and the saves compiled into it, at the start of the measurement.
+      double wall = (after.wallNanos() - before.wallNanos()) / 1e9;
+      long ticks = after.totalTicks() - before.totalTicks();
+      String report =
+          (SHOW_LATE ? lateReport(begin, sent, acked, heard) : "")
+              + String.format(
+                  "| %s | %d | %d | %.0f | %.3f | %.3f | %.3f | %.2f | %.2f | %.0f%% |%n",
+                  batch == 1 ? "save" : "saveAll of " + batch,
+                  rate,
+                  n,
+                  n / ((end - begin) / 1e9),
+                  latency[Phase.percentileIndex(n, 50)] / 1e6,
+                  latency[Phase.percentileIndex(n, 99)] / 1e6,
+                  latency[n - 1] / 1e6,
+                  (after.clientNanos() - before.clientNanos()) / 1e9 / wall,
+                  (after.etcdTicks() - before.etcdTicks()) / CpuSnapshot.CLK_TCK / wall,
+                  100.0 * (ticks - (after.idleTicks() - before.idleTicks())) / ticks);
+      return new WatchRun(report, latency);
     } finally {
       sub.close();
       if (!KEEP_DATA) {
@@ -351,19 +354,26 @@ public final class SemanticsLoad {
   }
 
   /** One line per burst of late events: when it was sent, its ack delay and its event delay. */
-  private static void printLate(long begin, long[] sent, long[] acked, long[] heard) {
+  private static String lateReport(long begin, long[] sent, long[] acked, long[] heard) {
     long now = System.nanoTime();
-    System.out.printf("run %s .. %s%n", Instant.now().minusNanos(now - begin), Instant.now());
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format("run %s .. %s%n", Instant.now().minusNanos(now - begin), Instant.now()));
     boolean inBurst = false;
     for (int k = 0; k < sent.length; k++) {
       boolean late = heard[k] - acked[k] > 10_000_000L;
       if (late && !inBurst) {
-        System.out.printf(
-            "  late from event %d, sent at +%.1f ms: acknowledged after %.1f ms, heard after %.1f"
-                + " ms%n",
-            k, (sent[k] - begin) / 1e6, (acked[k] - sent[k]) / 1e6, (heard[k] - sent[k]) / 1e6);
+        out.append(
+            String.format(
+                "  late from event %d, sent at +%.1f ms: acknowledged after %.1f ms, heard after"
+                    + " %.1f ms%n",
+                k,
+                (sent[k] - begin) / 1e6,
+                (acked[k] - sent[k]) / 1e6,
+                (heard[k] - sent[k]) / 1e6));
       }
       inBurst = late;
     }
+    return out.toString();
   }
 }
