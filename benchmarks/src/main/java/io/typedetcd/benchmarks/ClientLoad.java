@@ -94,7 +94,7 @@ public final class ClientLoad {
     String n = d.name();
     for (int c : List.of(1, 16, 128)) {
       Phase.run(n, "", c, warmup * 3, pid, i -> d.put(key(i % ops), value));
-      Phase.run(n, "", c, warmup * 3, pid, i -> d.get(key(i % ops), i % 2 == 0));
+      Phase.run(n, "", c, warmup * 3, pid, i -> d.get(key(i % ops), i % 2 == 0), d::checkOne);
     }
   }
 
@@ -108,12 +108,16 @@ public final class ClientLoad {
       print(Phase.run(n, "put", c, ops, pid, i -> d.put(key(i % ops), value)));
     }
     for (int c : gets) {
-      Phase.run(n, "", c, warmup, pid, i -> d.get(key(i % ops), false));
-      print(Phase.run(n, "get linearizable", c, ops, pid, i -> d.get(key(i % ops), false)));
+      Phase.run(n, "", c, warmup, pid, i -> d.get(key(i % ops), false), d::checkOne);
+      print(
+          Phase.run(
+              n, "get linearizable", c, ops, pid, i -> d.get(key(i % ops), false), d::checkOne));
     }
     for (int c : gets) {
-      Phase.run(n, "", c, warmup, pid, i -> d.get(key(i % ops), true));
-      print(Phase.run(n, "get serializable", c, ops, pid, i -> d.get(key(i % ops), true)));
+      Phase.run(n, "", c, warmup, pid, i -> d.get(key(i % ops), true), d::checkOne);
+      print(
+          Phase.run(
+              n, "get serializable", c, ops, pid, i -> d.get(key(i % ops), true), d::checkOne));
     }
     for (int c : phases.contains("watch") ? concs : List.<Integer>of()) {
       for (String row : WatchPhase.run(d, c, ops, value, pid)) {

@@ -36,14 +36,15 @@ final class JetcdDriver implements Driver {
   @Override
   public CompletableFuture<?> get(String key, boolean serializable) {
     ByteSequence k = ByteSequence.from(key, StandardCharsets.UTF_8);
-    return (serializable ? kv.get(k, SERIALIZABLE) : kv.get(k))
-        .thenApply(
-            r -> {
-              if (r.getKvs().size() != 1) {
-                throw new IllegalStateException("got " + r.getKvs().size() + " kvs for " + key);
-              }
-              return r;
-            });
+    return serializable ? kv.get(k, SERIALIZABLE) : kv.get(k);
+  }
+
+  @Override
+  public void checkOne(Object getResponse) {
+    int n = ((io.etcd.jetcd.kv.GetResponse) getResponse).getKvs().size();
+    if (n != 1) {
+      throw new IllegalStateException("got " + n + " kvs");
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -72,6 +73,19 @@ final class Phase {
       long etcdPid,
       IntFunction<CompletableFuture<?>> op)
       throws InterruptedException {
+    return run(client, phase, inFlight, n, etcdPid, op, r -> {});
+  }
+
+  /** Like the above, each operation's result passed to {@code check} by the lane that waited. */
+  static Result run(
+      String client,
+      String phase,
+      int inFlight,
+      int n,
+      long etcdPid,
+      IntFunction<CompletableFuture<?>> op,
+      Consumer<Object> check)
+      throws InterruptedException {
     long[] latency = new long[n];
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> error = new AtomicReference<>();
@@ -79,12 +93,12 @@ final class Phase {
     CpuSnapshot before = CpuSnapshot.take(etcdPid);
     for (int l = 0; l < inFlight; l++) {
       if (BLOCKING_THREADS) {
-        Runnable body = () -> blockingLane(next, n, latency, op, error, lanes);
+        Runnable body = () -> blockingLane(next, n, latency, op, check, error, lanes);
         Thread t = VIRTUAL ? virtualThread(body) : new Thread(body);
         t.setDaemon(true);
         t.start();
       } else {
-        lane(next, n, latency, op, error, lanes);
+        lane(next, n, latency, op, check, error, lanes);
       }
     }
     if (!lanes.await(10, TimeUnit.MINUTES)) {
@@ -132,13 +146,14 @@ final class Phase {
       int n,
       long[] latency,
       IntFunction<CompletableFuture<?>> op,
+      Consumer<Object> check,
       AtomicReference<Throwable> error,
       CountDownLatch lanes) {
     int i;
     while ((i = next.getAndIncrement()) < n && error.get() == null) {
       long start = System.nanoTime();
       try {
-        op.apply(i).get();
+        check.accept(op.apply(i).get());
       } catch (Exception e) {
         error.compareAndSet(null, e);
       }
@@ -152,6 +167,7 @@ final class Phase {
       int n,
       long[] latency,
       IntFunction<CompletableFuture<?>> op,
+      Consumer<Object> check,
       AtomicReference<Throwable> error,
       CountDownLatch lanes) {
     int i = next.getAndIncrement();
@@ -164,10 +180,18 @@ final class Phase {
         .whenComplete(
             (r, e) -> {
               latency[i] = System.nanoTime() - start;
-              if (e != null) {
-                error.compareAndSet(null, e);
+              Throwable failed = e;
+              if (failed == null) {
+                try {
+                  check.accept(r);
+                } catch (RuntimeException x) {
+                  failed = x;
+                }
               }
-              lane(next, n, latency, op, error, lanes);
+              if (failed != null) {
+                error.compareAndSet(null, failed);
+              }
+              lane(next, n, latency, op, check, error, lanes);
             });
   }
 

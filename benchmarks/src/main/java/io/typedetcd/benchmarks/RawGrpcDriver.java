@@ -56,13 +56,14 @@ final class RawGrpcDriver implements Driver {
             .setSerializable(serializable)
             .build(),
         observer(f));
-    return f.thenApply(
-        r -> {
-          if (((RangeResponse) r).getKvsCount() != 1) {
-            throw new IllegalStateException("no kv for " + key);
-          }
-          return r;
-        });
+    return f;
+  }
+
+  @Override
+  public void checkOne(Object getResponse) {
+    if (((RangeResponse) getResponse).getKvsCount() != 1) {
+      throw new IllegalStateException("no kv");
+    }
   }
 
   private static <T> StreamObserver<T> observer(CompletableFuture<Object> f) {

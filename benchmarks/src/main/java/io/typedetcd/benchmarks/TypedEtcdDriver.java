@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.EtcdClientBuilder;
 import io.typedetcd.client.kv.GetOptions;
+import io.typedetcd.client.kv.GetResponse;
 import io.typedetcd.client.kv.KV;
 import io.typedetcd.client.kv.PutOptions;
 import io.typedetcd.client.watch.WatchEvent;
@@ -46,14 +47,15 @@ final class TypedEtcdDriver implements Driver {
 
   @Override
   public CompletableFuture<?> get(String key, boolean serializable) {
-    return kv.get(key, serializable ? SERIALIZABLE : GetOptions.DEFAULT)
-        .thenApply(
-            r -> {
-              if (r.kvs().size() != 1) {
-                throw new IllegalStateException("got " + r.kvs().size() + " kvs for " + key);
-              }
-              return r;
-            });
+    return kv.get(key, serializable ? SERIALIZABLE : GetOptions.DEFAULT);
+  }
+
+  @Override
+  public void checkOne(Object getResponse) {
+    int n = ((GetResponse) getResponse).kvs().size();
+    if (n != 1) {
+      throw new IllegalStateException("got " + n + " kvs");
+    }
   }
 
   @Override
