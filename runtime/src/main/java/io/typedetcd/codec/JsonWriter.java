@@ -287,6 +287,14 @@ public final class JsonWriter implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The buffer as a stream, for Jackson's generators ({@link Json#writer()}); closing it is a
+   * no-op.
+   */
+  OutputStream sink() {
+    return sink;
+  }
+
   /** The bytes written, copied once. */
   public ByteString toByteString() {
     if (!inUse) {
