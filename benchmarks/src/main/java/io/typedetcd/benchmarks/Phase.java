@@ -16,18 +16,16 @@ import java.util.function.IntFunction;
  */
 final class Phase {
   /**
-   * {@code -Dshape=threads}: each in-flight operation is a thread blocking on its call (the Go
-   * reference's shape: one goroutine per in-flight operation); default: callbacks chain the next.
-   */
-  static final boolean BLOCKING_THREADS =
-      "threads".equals(System.getProperty("shape"))
-          || "virtual".equals(System.getProperty("shape"));
-
-  /**
    * {@code -Dshape=virtual} (Java 21 or later): like {@code threads}, each lane a virtual thread,
    * the JVM's counterpart of a goroutine. Found reflectively: the benchmarks compile for Java 17.
    */
   static final boolean VIRTUAL = "virtual".equals(System.getProperty("shape"));
+
+  /**
+   * {@code -Dshape=threads}: each in-flight operation is a thread blocking on its call (the Go
+   * reference's shape: one goroutine per in-flight operation); default: callbacks chain the next.
+   */
+  static final boolean BLOCKING_THREADS = VIRTUAL || "threads".equals(System.getProperty("shape"));
 
   private Phase() {}
 
