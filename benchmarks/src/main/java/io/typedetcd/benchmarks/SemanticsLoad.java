@@ -299,7 +299,7 @@ public final class SemanticsLoad {
       double wall = (after.wallNanos() - before.wallNanos()) / 1e9;
       long ticks = after.totalTicks() - before.totalTicks();
       String report =
-          (SHOW_LATE ? lateReport(begin, sent, acked, heard) : "")
+          (SHOW_LATE ? lateReport(run, begin, sent, acked, heard) : "")
               + String.format(
                   "| %s | %d | %d | %.0f | %.3f | %.3f | %.3f | %.2f | %.2f | %.0f%% |%n",
                   batch == 1 ? "save" : "saveAll of " + batch,
@@ -354,11 +354,13 @@ public final class SemanticsLoad {
   }
 
   /** One line per burst of late events: when it was sent, its ack delay and its event delay. */
-  private static String lateReport(long begin, long[] sent, long[] acked, long[] heard) {
+  private static String lateReport(
+      String run, long begin, long[] sent, long[] acked, long[] heard) {
     long now = System.nanoTime();
     StringBuilder out = new StringBuilder();
     out.append(
-        String.format("run %s .. %s%n", Instant.now().minusNanos(now - begin), Instant.now()));
+        String.format(
+            "run %s %s .. %s%n", run, Instant.now().minusNanos(now - begin), Instant.now()));
     boolean inBurst = false;
     for (int k = 0; k < sent.length; k++) {
       boolean late = heard[k] - acked[k] > 10_000_000L;
