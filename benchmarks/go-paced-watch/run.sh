@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Go clientv3 under SemanticsLoad's watch load: puts paced at -rate on 1 ms ticks, a prefix watch
 # (-prev adds prev_kv, as our typed watch uses), ack -> event latency per round of -n events.
-#   benchmarks/go-paced-watch/run.sh -rate 5000 -n 20000 -rounds 6 [-prev]
+#   benchmarks/go-paced-watch/run.sh -rate 5000 -n 20000 -rounds 6 [-prev] [-txn] [-batch 10] [-clean] [-warmup 4]
 # Builds offline from Debian packages (installed when missing, like ../shared/bench/go-clientv3);
 # starts its own etcd on free loopback ports with data on /dev/shm.
 set -euo pipefail
@@ -36,6 +36,6 @@ for _ in $(seq 1 200); do
   curl -fsS "http://127.0.0.1:$C/health" 2>/dev/null | grep -q '"health":"true"' && break
   sleep 0.05
 done
-echo "| client | rate | events | achieved events/s | p50 ms | p99 ms | max ms |"
-echo "|---|---|---|---|---|---|---|"
+echo "| client | rate | events | achieved events/s | p50 ms | p99 ms | max ms | client cores | refused (too many requests) |"
+echo "|---|---|---|---|---|---|---|---|---|"
 "$BUILD/paced" -endpoint "127.0.0.1:$C" "$@"
