@@ -32,6 +32,15 @@ public final class ClientLoad {
     byte[] value = new byte[256];
     new Random(42).nextBytes(value);
 
+    // -Dendpoint (and -DetcdPid for its CPU) measures against a running etcd instead of one of
+    // our own: then Go's reference can run against the same etcd, in the same state, in turns.
+    String external = System.getProperty("endpoint");
+    if (external != null) {
+      long pid = Long.getLong("etcdPid", -1);
+      System.out.printf("etcd at %s (pid %d, not ours)%n%n", external, pid);
+      run(external, pid, ops, warmup, concs, clients, value);
+      return;
+    }
     Path base = Files.isWritable(Path.of("/dev/shm")) ? Path.of("/dev/shm") : null;
     EtcdServer.Builder builder = EtcdServer.builder().name("bench");
     if (base != null) {
@@ -48,32 +57,44 @@ public final class ClientLoad {
           System.getProperty("java.vm.name"),
           System.getProperty("java.version"),
           Runtime.getRuntime().availableProcessors());
-      List<Driver> drivers = new ArrayList<>();
-      try {
-        for (String name : clients) {
-          drivers.add(driver(name.trim(), etcd.endpoint()));
-        }
-        // Warm every client up before measuring any: in one JVM, whoever runs first would
-        // otherwise pay for compiling the gRPC and Netty code all clients share. -DwarmupSeconds
-        // (default 30): C2 is still compiling Netty and gRPC after 10 s of load.
-        long warmUntil = System.nanoTime() + Long.getLong("warmupSeconds", 30) * 1_000_000_000L;
-        do {
-          for (Driver d : drivers) {
-            warmUp(d, ops, warmup, value, pid);
-          }
-        } while (System.nanoTime() - warmUntil < 0);
-        compactAll(etcd.endpoint());
+      run(etcd.endpoint(), pid, ops, warmup, concs, clients, value);
+    }
+  }
+
+  private static void run(
+      String endpoint,
+      long pid,
+      int ops,
+      int warmup,
+      List<Integer> concs,
+      List<String> clients,
+      byte[] value)
+      throws Exception {
+    List<Driver> drivers = new ArrayList<>();
+    try {
+      for (String name : clients) {
+        drivers.add(driver(name.trim(), endpoint));
+      }
+      // Warm every client up before measuring any: in one JVM, whoever runs first would
+      // otherwise pay for compiling the gRPC and Netty code all clients share. -DwarmupSeconds
+      // (default 30): C2 is still compiling Netty and gRPC after 10 s of load.
+      long warmUntil = System.nanoTime() + Long.getLong("warmupSeconds", 30) * 1_000_000_000L;
+      do {
         for (Driver d : drivers) {
-          warmUp(d, ops, warmup, value, pid); // past the compaction's after-effects
+          warmUp(d, ops, warmup, value, pid);
         }
-        System.out.println(Phase.HEADER);
-        for (Driver d : drivers) {
-          measure(d, ops, warmup, concs, value, pid);
-        }
-      } finally {
-        for (Driver d : drivers) {
-          d.close();
-        }
+      } while (System.nanoTime() - warmUntil < 0);
+      compactAll(endpoint);
+      for (Driver d : drivers) {
+        warmUp(d, ops, warmup, value, pid); // past the compaction's after-effects
+      }
+      System.out.println(Phase.HEADER);
+      for (Driver d : drivers) {
+        measure(d, ops, warmup, concs, value, pid);
+      }
+    } finally {
+      for (Driver d : drivers) {
+        d.close();
       }
     }
   }
