@@ -11,6 +11,7 @@ import io.typedetcd.client.watch.WatchEvent;
 import io.typedetcd.client.watch.WatchOptions;
 import io.typedetcd.client.watch.Watcher;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 
 /** Our client. */
@@ -19,25 +20,38 @@ final class TypedEtcdDriver implements Driver {
 
   private final EtcdClient client;
   private final KV kv;
-  private final boolean inline;
+  private final String name;
 
   /**
    * With {@code inline}, completions run on the network threads ({@code executor(Runnable::run)}):
-   * no thread hop per response, for callers whose callbacks never block.
+   * no thread hop per response, for callers whose callbacks never block. Otherwise {@code
+   * -DtypedExecutor=forkJoin} (a ForkJoinPool of one thread per core) or {@code commonPool}
+   * replaces the client's default executor, a cached thread pool.
    */
   TypedEtcdDriver(String endpoint, boolean inline) {
     EtcdClientBuilder builder = EtcdClient.builder().endpoints(endpoint);
+    String executor = System.getProperty("typedExecutor", "default");
     if (inline) {
       builder.executor(Runnable::run);
+      name = "typed-etcd (inline executor)";
+    } else if (executor.equals("forkJoin")) {
+      int cores = Runtime.getRuntime().availableProcessors();
+      builder.executor(
+          new ForkJoinPool(cores, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true));
+      name = "typed-etcd (ForkJoinPool of " + cores + ")";
+    } else if (executor.equals("commonPool")) {
+      builder.executor(ForkJoinPool.commonPool());
+      name = "typed-etcd (common pool)";
+    } else {
+      name = "typed-etcd";
     }
     this.client = builder.build();
     this.kv = client.kv();
-    this.inline = inline;
   }
 
   @Override
   public String name() {
-    return inline ? "typed-etcd (inline executor)" : "typed-etcd";
+    return name;
   }
 
   @Override
