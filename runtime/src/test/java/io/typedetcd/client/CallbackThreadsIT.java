@@ -8,6 +8,7 @@ import io.typedetcd.testing.EtcdExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +61,41 @@ class CallbackThreadsIT {
     }
     for (int i = 0; i < reads.size(); i++) {
       assertThat(reads.get(i).get(10, TimeUnit.SECONDS).kvs().get(0).value()).isEqualTo("v" + i);
+    }
+  }
+
+  @Test
+  void stagesMayWaitForEachOther() throws Exception {
+    // Each stage waits until all have started: only an executor that gives every blocked stage a
+    // thread of its own passes, however few cores (a pool of a few threads would time out).
+    int stages = 16;
+    CountDownLatch started = new CountDownLatch(stages);
+    Thread caller = Thread.currentThread();
+    List<CompletableFuture<Boolean>> waits = new ArrayList<>();
+    for (int i = 0; i < stages; i++) {
+      waits.add(
+          kv.put("/waiting/k" + i, "v")
+              .thenApply(
+                  r -> {
+                    started.countDown();
+                    // A stage attached after the response arrived runs on this test's thread,
+                    // which must go on to start the others.
+                    return Thread.currentThread() == caller || awaitQuietly(started);
+                  }));
+    }
+    for (CompletableFuture<Boolean> wait : waits) {
+      assertThat(wait.get(30, TimeUnit.SECONDS))
+          .as("every stage saw all the others start")
+          .isTrue();
+    }
+  }
+
+  private static boolean awaitQuietly(CountDownLatch latch) {
+    try {
+      return latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
