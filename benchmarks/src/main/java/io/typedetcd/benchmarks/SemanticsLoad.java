@@ -94,8 +94,9 @@ public final class SemanticsLoad {
           // Warm up the save paths for 15 s first: measured cold, the client CPU per save was
           // several times its warm value.
           long savesWarmUntil = System.nanoTime() + 15_000_000_000L;
-          boolean measured = false;
-          for (boolean measure = false; !measured; ) {
+          boolean measure;
+          do {
+            measure = System.nanoTime() - savesWarmUntil >= 0;
             int n = measure ? saves : saves / 4;
             String run = "s" + System.nanoTime() + "-";
             Phase.Result plain =
@@ -143,10 +144,8 @@ public final class SemanticsLoad {
             if (measure) {
               System.out.println(plain.row());
               System.out.println(twoIndexes.row());
-              measured = true;
             }
-            measure = System.nanoTime() - savesWarmUntil >= 0;
-          }
+          } while (!measure);
         }
         long etcdPid = CpuSnapshot.pidOf(etcd.dataDir());
         System.out.println();
@@ -220,14 +219,14 @@ public final class SemanticsLoad {
     }
   }
 
+  /** One typed-watch run: its table row (and late bursts) and its sorted latencies. */
+  private record WatchRun(String report, long[] latency) {}
+
   /**
    * Saves at a steady rate, {@code batch} entities per save call ({@code saveAll} when more than
    * one: one transaction, one revision), issued on 1 ms ticks; measures save acknowledgement to
    * typed listener call, and the CPU the client JVM and etcd spent per event.
    */
-  /** One typed-watch run: its table row (and late bursts) and its sorted latencies. */
-  private record WatchRun(String report, long[] latency) {}
-
   private static WatchRun watch(
       EtcdClient client, InstanceRepository repo, long etcdPid, int rate, int batch, int n)
       throws Exception {
@@ -302,7 +301,7 @@ public final class SemanticsLoad {
           (SHOW_LATE ? lateReport(run, begin, sent, acked, heard) : "")
               + String.format(
                   "| %s | %d | %d | %.0f | %.3f | %.3f | %.3f | %.2f | %.2f | %.0f%% |%n",
-                  batch == 1 ? "save" : "saveAll of " + batch,
+                  source(batch),
                   rate,
                   n,
                   n / ((end - begin) / 1e9),
@@ -332,6 +331,11 @@ public final class SemanticsLoad {
     }
   }
 
+  /** What a run's events come from, as the tables name it. */
+  private static String source(int batch) {
+    return batch == 1 ? "save" : "saveAll of " + batch;
+  }
+
   /** Every measured event of each batch size in one distribution: a p99 over all runs. */
   private static void printPooled(Map<Integer, List<long[]>> measured) {
     System.out.println();
@@ -343,7 +347,7 @@ public final class SemanticsLoad {
           long[] all = runs.stream().flatMapToLong(Arrays::stream).sorted().toArray();
           System.out.printf(
               "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f |%n",
-              batch == 1 ? "save" : "saveAll of " + batch,
+              source(batch),
               runs.size(),
               all.length,
               Phase.percentile(all, 50) / 1e6,
