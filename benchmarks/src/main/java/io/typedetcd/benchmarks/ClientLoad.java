@@ -161,14 +161,21 @@ public final class ClientLoad {
   }
 
   private static Driver driver(String name, String endpoint) {
+    if (name.equals("typed")) {
+      return new TypedEtcdDriver(endpoint, System.getProperty("typedExecutor", "default"));
+    }
+    if (name.startsWith("typed-")) {
+      return new TypedEtcdDriver(endpoint, name.substring("typed-".length()));
+    }
     return switch (name) {
-      case "typed" -> new TypedEtcdDriver(endpoint, false);
-      case "typed-inline" -> new TypedEtcdDriver(endpoint, true);
       case "jetcd" -> new JetcdDriver(endpoint);
       case "raw" -> new RawGrpcDriver(endpoint);
       default ->
           throw new IllegalArgumentException(
-              "unknown client '" + name + "'; use typed, typed-inline, jetcd or raw");
+              "unknown client '"
+                  + name
+                  + "'; use typed, typed-<executor> (inline, cached, forkJoin, commonPool), jetcd"
+                  + " or raw");
     };
   }
 }

@@ -11,7 +11,9 @@ import io.typedetcd.client.watch.WatchEvent;
 import io.typedetcd.client.watch.WatchOptions;
 import io.typedetcd.client.watch.Watcher;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /** Our client. */
@@ -23,30 +25,46 @@ final class TypedEtcdDriver implements Driver {
   private final String name;
 
   /**
-   * With {@code inline}, completions run on the network threads ({@code executor(Runnable::run)}):
-   * no thread hop per response, for callers whose callbacks never block. Otherwise {@code
-   * -DtypedExecutor=forkJoin} (a ForkJoinPool of one thread per core) or {@code commonPool}
-   * replaces the client's default executor, a cached thread pool.
+   * Our client with the executor named: {@code default} (the client's own), {@code inline} ({@code
+   * executor(Runnable::run)}: completions on the network threads, for callers whose callbacks never
+   * block), {@code cached} (a cached thread pool, the default before session 5), {@code forkJoin}
+   * (a ForkJoinPool of one thread per core) or {@code commonPool}.
    */
-  TypedEtcdDriver(String endpoint, boolean inline) {
+  TypedEtcdDriver(String endpoint, String executor) {
     EtcdClientBuilder builder = EtcdClient.builder().endpoints(endpoint);
-    String executor = System.getProperty("typedExecutor", "default");
-    if (inline) {
-      builder.executor(Runnable::run);
-      name = "typed-etcd (inline executor)";
-    } else if (executor.equals("forkJoin")) {
-      int cores = Runtime.getRuntime().availableProcessors();
-      builder.executor(
-          new ForkJoinPool(cores, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true));
-      name = "typed-etcd (ForkJoinPool of " + cores + ")";
-    } else if (executor.equals("commonPool")) {
-      builder.executor(ForkJoinPool.commonPool());
-      name = "typed-etcd (common pool)";
-    } else {
-      name = "typed-etcd";
+    int cores = Runtime.getRuntime().availableProcessors();
+    name =
+        switch (executor) {
+          case "default" -> "typed-etcd";
+          case "inline" -> "typed-etcd (inline executor)";
+          case "cached" -> "typed-etcd (cached thread pool)";
+          case "forkJoin" -> "typed-etcd (ForkJoinPool of " + cores + ")";
+          case "commonPool" -> "typed-etcd (common pool)";
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown executor '"
+                      + executor
+                      + "'; use default, inline, cached, forkJoin or commonPool");
+        };
+    switch (executor) {
+      case "inline" -> builder.executor(Runnable::run);
+      case "cached" -> builder.executor(Executors.newCachedThreadPool(daemonThreads()));
+      case "forkJoin" ->
+          builder.executor(
+              new ForkJoinPool(cores, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true));
+      case "commonPool" -> builder.executor(ForkJoinPool.commonPool());
+      default -> {}
     }
     this.client = builder.build();
     this.kv = client.kv();
+  }
+
+  private static ThreadFactory daemonThreads() {
+    return r -> {
+      Thread t = new Thread(r, "bench-cached");
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   @Override

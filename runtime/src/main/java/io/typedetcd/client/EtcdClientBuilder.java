@@ -190,9 +190,12 @@ public final class EtcdClientBuilder {
 
   /**
    * Runs completions and listeners on this executor, which the client does not shut down. By
-   * default the client owns a pool of daemon threads. An executor that runs tasks inline must never
-   * block. Either way, a thread blocked on a KV call's future ({@code get}, {@code join}, {@link
-   * Blocking#get}) with no stage attached to it is woken straight from the network thread.
+   * default the client owns daemon threads: one drains quick callbacks in turn, and a callback that
+   * runs for more than a few milliseconds (blocked, say) leaves the others to a thread of their
+   * own, so callbacks may block and may wait for each other. An executor that runs tasks inline
+   * must never block. Either way, a thread blocked on a KV call's future ({@code get}, {@code
+   * join}, {@link Blocking#get}) with no stage attached to it is woken straight from the network
+   * thread.
    */
   public EtcdClientBuilder executor(Executor executor) {
     this.executor = Objects.requireNonNull(executor, "executor");

@@ -17,8 +17,6 @@ import io.typedetcd.client.watch.Watch;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -34,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 public final class Connection {
   private final ClientConfig config;
   private final ManagedChannel channel;
-  private final @Nullable ExecutorService ownedExecutor;
+  private final @Nullable CallbackExecutor ownedExecutor;
   private final ScheduledExecutorService scheduler;
   private final Rpc rpc;
   private final Namespace namespace;
@@ -50,7 +48,7 @@ public final class Connection {
   private Connection(ClientConfig config) {
     this.config = config;
     this.ownedExecutor =
-        config.executor() == null ? Executors.newCachedThreadPool(daemon("typed-etcd-")) : null;
+        config.executor() == null ? new CallbackExecutor(daemon("typed-etcd-")) : null;
     Executor executor = config.executor() != null ? config.executor() : ownedExecutor;
     ScheduledThreadPoolExecutor timer =
         new ScheduledThreadPoolExecutor(1, daemon("typed-etcd-timer-"));

@@ -1,0 +1,210 @@
+package io.typedetcd.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CallbackExecutorTest {
+  private final List<Thread> started = new CopyOnWriteArrayList<>();
+  private final ThreadFactory threads =
+      r -> {
+        Thread t = new Thread(r, "callback-test-" + started.size());
+        t.setDaemon(true);
+        started.add(t);
+        return t;
+      };
+  private final CallbackExecutor executor = new CallbackExecutor(threads);
+
+  @AfterEach
+  void shutDown() {
+    executor.shutdown();
+  }
+
+  @Test
+  void runsEveryTaskOnItsOwnThreads() throws Exception {
+    int n = 10_000;
+    CountDownLatch done = new CountDownLatch(n);
+    Set<String> names = ConcurrentHashMap.newKeySet();
+    for (int i = 0; i < n; i++) {
+      executor.execute(
+          () -> {
+            names.add(Thread.currentThread().getName());
+            done.countDown();
+          });
+    }
+    assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(names).allMatch(name -> name.startsWith("callback-test-"));
+  }
+
+  @Test
+  void quickTasksShareOneThread() throws Exception {
+    // The point of the executor: a stream of short callbacks does not wake a thread per task.
+    CountDownLatch done = new CountDownLatch(1_000);
+    Set<String> names = ConcurrentHashMap.newKeySet();
+    executor.execute(
+        () -> {
+          for (int i = 0; i < 1_000; i++) {
+            executor.execute(
+                () -> {
+                  names.add(Thread.currentThread().getName());
+                  done.countDown();
+                });
+          }
+        });
+    assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+    // One thread, unless the machine stalled one for a tick; a pool of handoffs uses dozens.
+    assertThat(names).hasSizeLessThan(4);
+  }
+
+  @Test
+  void blockedTasksEachGetAThread() throws Exception {
+    // Each task waits until all have started: only possible with a thread per blocked task.
+    int n = 64;
+    CountDownLatch allStarted = new CountDownLatch(n);
+    AtomicInteger sawAll = new AtomicInteger();
+    for (int i = 0; i < n; i++) {
+      executor.execute(
+          () -> {
+            allStarted.countDown();
+            if (await(allStarted)) {
+              sawAll.incrementAndGet();
+            }
+          });
+    }
+    assertThat(allStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    awaitTrue(() -> sawAll.get() == n);
+  }
+
+  @Test
+  void aBlockedTaskDoesNotHoldUpTheQueue() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch blockedOnesDone = new CountDownLatch(1);
+    executor.execute(
+        () -> {
+          await(release);
+          blockedOnesDone.countDown();
+        });
+    executor.execute(release::countDown);
+    assertThat(blockedOnesDone.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void aBlockedTaskDoesNotHoldUpTheQueueAfterTheWatchdogSlept() throws Exception {
+    CountDownLatch first = new CountDownLatch(1);
+    executor.execute(first::countDown);
+    assertThat(first.await(10, TimeUnit.SECONDS)).isTrue();
+    // Quiet for longer than the watchdog's 500 ticks: it parks until there is work again.
+    Thread.sleep(TimeUnit.NANOSECONDS.toMillis(CallbackExecutor.TICK_NANOS * 600));
+    aBlockedTaskDoesNotHoldUpTheQueue();
+  }
+
+  @Test
+  void aTaskThatInterruptsItsThreadDoesNotKeepItAwake() throws Exception {
+    // An interrupt left set would make every park return at once: the idle thread would spin.
+    CountDownLatch ran = new CountDownLatch(1);
+    AtomicReference<Thread> worker = new AtomicReference<>();
+    executor.execute(
+        () -> {
+          worker.set(Thread.currentThread());
+          Thread.currentThread().interrupt();
+          ran.countDown();
+        });
+    assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    long before = cpu.getThreadCpuTime(worker.get().getId());
+    Thread.sleep(300);
+    long used = cpu.getThreadCpuTime(worker.get().getId()) - before;
+    assertThat(TimeUnit.NANOSECONDS.toMillis(used)).as("ms of CPU while idle").isLessThan(50);
+  }
+
+  @Test
+  void aBacklogOfBusyTasksUsesMoreThreads() throws Exception {
+    int n = 40;
+    CountDownLatch done = new CountDownLatch(n);
+    Set<String> names = ConcurrentHashMap.newKeySet();
+    for (int i = 0; i < n; i++) {
+      executor.execute(
+          () -> {
+            names.add(Thread.currentThread().getName());
+            spin(TimeUnit.MILLISECONDS.toNanos(5));
+            done.countDown();
+          });
+    }
+    assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(names).hasSizeGreaterThan(1);
+  }
+
+  @Test
+  void aThrowingTaskDoesNotStopTheOnesAfterIt() throws Exception {
+    CountDownLatch after = new CountDownLatch(1);
+    Thread.UncaughtExceptionHandler quiet = (t, e) -> {};
+    executor.execute(
+        () -> {
+          Thread.currentThread().setUncaughtExceptionHandler(quiet);
+          throw new IllegalStateException("listener bug");
+        });
+    executor.execute(after::countDown);
+    assertThat(after.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void shutdownRunsWhatIsQueuedRejectsTheRestAndEndsEveryThread() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch ran = new CountDownLatch(2);
+    executor.execute(
+        () -> {
+          await(release);
+          ran.countDown();
+        });
+    executor.execute(ran::countDown);
+    executor.shutdown();
+    assertThatThrownBy(() -> executor.execute(() -> {}))
+        .isInstanceOf(RejectedExecutionException.class);
+    release.countDown();
+    assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+    for (Thread t : started) {
+      t.join(TimeUnit.SECONDS.toMillis(10));
+      assertThat(t.isAlive()).as(t.getName()).isFalse();
+    }
+    assertThat(executor.threadCount()).isZero();
+  }
+
+  private static boolean await(CountDownLatch latch) {
+    try {
+      return latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void spin(long nanos) {
+    long end = System.nanoTime() + nanos;
+    while (System.nanoTime() < end) {
+      Thread.onSpinWait();
+    }
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("in time").isLessThan(end);
+      Thread.sleep(5);
+    }
+  }
+}
