@@ -55,7 +55,13 @@ final class CallbackExecutor implements Executor {
     }
     queue.offer(task);
     if (awake.get() == 0) {
-      wake();
+      try {
+        wake();
+      } catch (RejectedExecutionException e) {
+        if (queue.remove(task)) {
+          throw e; // no thread to run it: the caller runs it (Rpc, CallbackQueue)
+        }
+      }
     }
     if (shutdown && queue.remove(task)) {
       throw new RejectedExecutionException("the client is closed"); // raced with shutdown()
@@ -111,22 +117,26 @@ final class CallbackExecutor implements Executor {
   }
 
   private Worker startWorker() {
-    Worker worker = new Worker();
     try {
-      worker.thread = threads.newThread(worker);
-      workers.add(worker);
-      worker.thread.start();
       if (watchdog == null) {
         Thread dog = threads.newThread(this::watch);
         dog.start();
         watchdog = dog;
       }
-    } catch (RuntimeException | Error e) {
+      Worker worker = new Worker();
+      worker.thread = threads.newThread(worker);
+      workers.add(worker);
+      try {
+        worker.thread.start();
+      } catch (RuntimeException | OutOfMemoryError e) {
+        workers.remove(worker);
+        throw e;
+      }
+      return worker;
+    } catch (RuntimeException | OutOfMemoryError e) { // "unable to create native thread"
       awake.decrementAndGet();
-      workers.remove(worker);
-      throw e;
+      throw new RejectedExecutionException("could not start a typed-etcd callback thread", e);
     }
-    return worker;
   }
 
   private void watch() {
@@ -145,7 +155,11 @@ final class CallbackExecutor implements Executor {
       if (busy) {
         int n = awake.get();
         if (n == 0 || (marker != null && !marker.ran && n < CORES)) {
-          wake();
+          try {
+            wake();
+          } catch (RejectedExecutionException e) {
+            // no thread to be had now: the next tick tries again
+          }
         }
         if (marker == null || marker.ran) {
           marker = new Marker();

@@ -162,6 +162,21 @@ class CallbackExecutorTest {
   }
 
   @Test
+  void withoutAThreadToRunItATaskIsRejectedAndNeverRunLater() throws Exception {
+    CallbackExecutor starved =
+        new CallbackExecutor(
+            r -> {
+              throw new IllegalStateException("unable to create native thread");
+            });
+    AtomicInteger runs = new AtomicInteger();
+    assertThatThrownBy(() -> starved.execute(runs::incrementAndGet))
+        .isInstanceOf(RejectedExecutionException.class)
+        .hasMessageContaining("could not start");
+    Thread.sleep(50);
+    assertThat(runs).hasValue(0); // the caller runs a rejected task itself: it must not run twice
+  }
+
+  @Test
   void shutdownRunsWhatIsQueuedRejectsTheRestAndEndsEveryThread() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch ran = new CountDownLatch(2);
