@@ -2,8 +2,6 @@ package io.typedetcd.benchmarks;
 
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.testing.EtcdServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -41,12 +39,7 @@ public final class ClientLoad {
       run(external, pid, ops, warmup, concs, clients, value);
       return;
     }
-    Path base = Files.isWritable(Path.of("/dev/shm")) ? Path.of("/dev/shm") : null;
-    EtcdServer.Builder builder = EtcdServer.builder().name("bench");
-    if (base != null) {
-      builder.dataDirBase(base);
-    }
-    try (EtcdServer etcd = builder.build()) {
+    try (EtcdServer etcd = BenchEtcd.builder("bench").build()) {
       etcd.start();
       long pid = CpuSnapshot.pidOf(etcd.dataDir());
       System.out.printf(

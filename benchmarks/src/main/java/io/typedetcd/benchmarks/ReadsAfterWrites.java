@@ -3,8 +3,6 @@ package io.typedetcd.benchmarks;
 import io.typedetcd.client.EtcdClient;
 import io.typedetcd.client.kv.KV;
 import io.typedetcd.testing.EtcdServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 
@@ -25,10 +23,7 @@ public final class ReadsAfterWrites {
     int ops = Integer.getInteger("ops", 20_000);
     int rounds = Integer.getInteger("rounds", 2);
     String value = "x".repeat(256);
-    EtcdServer.Builder builder = EtcdServer.builder().name("reads-after-writes");
-    if (Files.isWritable(Path.of("/dev/shm"))) {
-      builder.dataDirBase(Path.of("/dev/shm"));
-    }
+    EtcdServer.Builder builder = BenchEtcd.builder("reads-after-writes");
     try (EtcdServer etcd = builder.build()) {
       etcd.start();
       long pid = CpuSnapshot.pidOf(etcd.dataDir());

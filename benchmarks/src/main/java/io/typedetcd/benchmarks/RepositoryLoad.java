@@ -8,8 +8,6 @@ import io.typedetcd.client.kv.KV;
 import io.typedetcd.repository.AsyncCrudRepository;
 import io.typedetcd.repository.Repositories;
 import io.typedetcd.testing.EtcdServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,10 +29,7 @@ public final class RepositoryLoad {
     for (String c : System.getProperty("conc", "1,16,128").split(",")) {
       concs.add(Integer.parseInt(c.trim()));
     }
-    EtcdServer.Builder builder = EtcdServer.builder().name("bench-repo");
-    if (Files.isWritable(Path.of("/dev/shm"))) {
-      builder.dataDirBase(Path.of("/dev/shm"));
-    }
+    EtcdServer.Builder builder = BenchEtcd.builder("bench-repo");
     try (EtcdServer etcd = builder.build()) {
       etcd.start();
       long pid = CpuSnapshot.pidOf(etcd.dataDir());

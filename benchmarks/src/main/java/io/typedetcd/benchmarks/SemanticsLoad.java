@@ -13,8 +13,6 @@ import io.typedetcd.repository.EntityEvent;
 import io.typedetcd.repository.Repositories;
 import io.typedetcd.repository.Subscription;
 import io.typedetcd.testing.EtcdServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,10 +64,7 @@ public final class SemanticsLoad {
         Arrays.stream(System.getProperty("batches", "1,10").split(","))
             .map(Integer::valueOf)
             .toList();
-    EtcdServer.Builder builder = EtcdServer.builder().name("bench-semantics");
-    if (Files.isWritable(Path.of("/dev/shm"))) {
-      builder.dataDirBase(Path.of("/dev/shm"));
-    }
+    EtcdServer.Builder builder = BenchEtcd.builder("bench-semantics");
     boolean onlyWatch = Boolean.getBoolean("onlyWatch");
     String etcdFlags = System.getProperty("etcdFlags", "");
     if (!etcdFlags.isBlank()) {
