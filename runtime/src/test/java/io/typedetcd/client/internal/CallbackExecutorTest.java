@@ -90,6 +90,45 @@ class CallbackExecutorTest {
   }
 
   @Test
+  void everyTaskRunsExactlyOnceUnderMixedLoad() throws Exception {
+    // Four producers, quick tasks with a blocking one now and then: counts must come out exact.
+    int producers = 4;
+    int perProducer = 25_000;
+    AtomicInteger[] runs = new AtomicInteger[producers * perProducer];
+    for (int i = 0; i < runs.length; i++) {
+      runs[i] = new AtomicInteger();
+    }
+    CountDownLatch done = new CountDownLatch(runs.length);
+    List<Thread> threads = new java.util.ArrayList<>();
+    for (int p = 0; p < producers; p++) {
+      int first = p * perProducer;
+      Thread producer =
+          new Thread(
+              () -> {
+                for (int i = first; i < first + perProducer; i++) {
+                  int task = i;
+                  executor.execute(
+                      () -> {
+                        if (task % 5_000 == 0) {
+                          spin(TimeUnit.MILLISECONDS.toNanos(5)); // through a whole tick
+                        }
+                        runs[task].incrementAndGet();
+                        done.countDown();
+                      });
+                }
+              });
+      producer.start();
+      threads.add(producer);
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+    Thread.sleep(20);
+    assertThat(runs).allMatch(n -> n.get() == 1);
+  }
+
+  @Test
   void aBlockedTaskDoesNotHoldUpTheQueue() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch blockedOnesDone = new CountDownLatch(1);
