@@ -4,12 +4,14 @@ import io.typedetcd.benchmarks.codec.Instance;
 import io.typedetcd.benchmarks.codec.InstanceRepository;
 import io.typedetcd.benchmarks.codec.Instance_Mapper;
 import io.typedetcd.client.EtcdClient;
+import io.typedetcd.client.EtcdClientBuilder;
 import io.typedetcd.client.kv.KV;
 import io.typedetcd.repository.AsyncCrudRepository;
 import io.typedetcd.repository.Repositories;
 import io.typedetcd.testing.EtcdServer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 
 /**
  * Repository overhead: {@code save}/{@code findById} of a generated repository against the raw
@@ -33,7 +35,11 @@ public final class RepositoryLoad {
     try (EtcdServer etcd = builder.build()) {
       etcd.start();
       long pid = CpuSnapshot.pidOf(etcd.dataDir());
-      try (EtcdClient client = EtcdClient.builder().endpoints(etcd.endpoint()).build()) {
+      EtcdClientBuilder clientBuilder = EtcdClient.builder().endpoints(etcd.endpoint());
+      if ("cached".equals(System.getProperty("typedExecutor"))) { // the default before session 5
+        clientBuilder.executor(Executors.newCachedThreadPool(TypedEtcdDriver.daemonThreads()));
+      }
+      try (EtcdClient client = clientBuilder.build()) {
         AsyncCrudRepository<Instance, Instance.Id> repo =
             Repositories.create(InstanceRepository.class, client).async();
         KV kv = client.kv();

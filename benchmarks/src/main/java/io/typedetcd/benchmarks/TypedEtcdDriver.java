@@ -59,7 +59,7 @@ final class TypedEtcdDriver implements Driver {
     this.kv = client.kv();
   }
 
-  private static ThreadFactory daemonThreads() {
+  static ThreadFactory daemonThreads() {
     return r -> {
       Thread t = new Thread(r, "bench-cached");
       t.setDaemon(true);
