@@ -36,18 +36,8 @@ class CallbackExecutorTest {
 
   @Test
   void runsEveryTaskOnItsOwnThreads() throws Exception {
-    int n = 10_000;
-    CountDownLatch done = new CountDownLatch(n);
-    Set<String> names = ConcurrentHashMap.newKeySet();
-    for (int i = 0; i < n; i++) {
-      executor.execute(
-          () -> {
-            names.add(Thread.currentThread().getName());
-            done.countDown();
-          });
-    }
-    assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(names).allMatch(name -> name.startsWith("callback-test-"));
+    assertThat(threadsRunning(10_000, () -> {}))
+        .allMatch(name -> name.startsWith("callback-test-"));
   }
 
   @Test
@@ -132,11 +122,7 @@ class CallbackExecutorTest {
   void aBlockedTaskDoesNotHoldUpTheQueue() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch blockedOnesDone = new CountDownLatch(1);
-    executor.execute(
-        () -> {
-          await(release);
-          blockedOnesDone.countDown();
-        });
+    executeBlockedUntil(release, blockedOnesDone);
     executor.execute(release::countDown);
     assertThat(blockedOnesDone.await(10, TimeUnit.SECONDS)).isTrue();
   }
@@ -172,19 +158,8 @@ class CallbackExecutorTest {
 
   @Test
   void aBacklogOfBusyTasksUsesMoreThreads() throws Exception {
-    int n = 40;
-    CountDownLatch done = new CountDownLatch(n);
-    Set<String> names = ConcurrentHashMap.newKeySet();
-    for (int i = 0; i < n; i++) {
-      executor.execute(
-          () -> {
-            names.add(Thread.currentThread().getName());
-            spin(TimeUnit.MILLISECONDS.toNanos(5));
-            done.countDown();
-          });
-    }
-    assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(names).hasSizeGreaterThan(1);
+    assertThat(threadsRunning(40, () -> spin(TimeUnit.MILLISECONDS.toNanos(5))))
+        .hasSizeGreaterThan(1);
   }
 
   @Test
@@ -219,11 +194,7 @@ class CallbackExecutorTest {
   void shutdownRunsWhatIsQueuedRejectsTheRestAndEndsEveryThread() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch ran = new CountDownLatch(2);
-    executor.execute(
-        () -> {
-          await(release);
-          ran.countDown();
-        });
+    executeBlockedUntil(release, ran);
     executor.execute(ran::countDown);
     executor.shutdown();
     assertThatThrownBy(() -> executor.execute(() -> {}))
@@ -235,6 +206,31 @@ class CallbackExecutorTest {
       assertThat(t.isAlive()).as(t.getName()).isFalse();
     }
     assertThat(executor.threadCount()).isZero();
+  }
+
+  /** Runs {@code n} tasks doing {@code work}; the names of the threads that ran them. */
+  private Set<String> threadsRunning(int n, Runnable work) throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(n);
+    Set<String> names = ConcurrentHashMap.newKeySet();
+    for (int i = 0; i < n; i++) {
+      executor.execute(
+          () -> {
+            names.add(Thread.currentThread().getName());
+            work.run();
+            done.countDown();
+          });
+    }
+    assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+    return names;
+  }
+
+  /** Queues a task that waits for {@code release}, then counts {@code done} down. */
+  private void executeBlockedUntil(CountDownLatch release, CountDownLatch done) {
+    executor.execute(
+        () -> {
+          await(release);
+          done.countDown();
+        });
   }
 
   private static boolean await(CountDownLatch latch) {
