@@ -18,7 +18,10 @@ import java.util.concurrent.CompletableFuture;
  * reach etcd.
  */
 public interface Cluster {
-  /** Every member, learners included. */
+  /**
+   * Every member, learners included. Read through a quorum on etcd 3.5 and later; etcd 3.4 answers
+   * from the member the call reached, which may list a change a moment after the leader applied it.
+   */
   CompletableFuture<List<Member>> listMembers();
 
   /** Adds a voting member that will listen on these peer URLs; start it afterwards. */

@@ -19,6 +19,10 @@ import java.util.concurrent.CompletableFuture;
 
 /** {@link Cluster} over etcd's gRPC API. Member ids are not namespaced. */
 final class ClusterImpl implements Cluster {
+  /** As clientv3 asks since etcd 3.5; etcd 3.4 ignores the field and answers from its own view. */
+  private static final MemberListRequest LINEARIZABLE =
+      MemberListRequest.newBuilder().setLinearizable(true).build();
+
   private final Rpc rpc;
 
   ClusterImpl(Rpc rpc, Namespace ns) {
@@ -27,11 +31,7 @@ final class ClusterImpl implements Cluster {
 
   @Override
   public CompletableFuture<List<Member>> listMembers() {
-    return rpc.unary(
-            ClusterGrpc.getMemberListMethod(),
-            MemberListRequest.getDefaultInstance(),
-            Rpc.Kind.READ,
-            null)
+    return rpc.unary(ClusterGrpc.getMemberListMethod(), LINEARIZABLE, Rpc.Kind.READ, null)
         .thenApply(r -> members(r.getMembersList()));
   }
 
