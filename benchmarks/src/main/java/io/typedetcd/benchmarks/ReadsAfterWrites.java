@@ -38,8 +38,7 @@ public final class ReadsAfterWrites {
           print(Phase.run("typed-etcd", "get after fast puts", 16, ops, pid, get));
           print(Phase.run("typed-etcd", "get again", 16, ops, pid, get));
           long revision = kv.get("k").get().header().revision();
-          kv.compact(revision).get();
-          Thread.sleep(300); // etcd commits every 100 ms
+          kv.compact(revision, true).get(); // physical: acknowledged after etcd commits it
           print(Phase.run("typed-etcd", "get after a compaction", 16, ops, pid, get));
           print(Phase.run("typed-etcd", "put", 1, ops / 5, pid, put));
           print(Phase.run("typed-etcd", "get after slow puts", 16, ops, pid, get));

@@ -33,27 +33,30 @@ final class TypedEtcdDriver implements Driver {
   TypedEtcdDriver(String endpoint, String executor) {
     EtcdClientBuilder builder = EtcdClient.builder().endpoints(endpoint);
     int cores = Runtime.getRuntime().availableProcessors();
-    name =
-        switch (executor) {
-          case "default" -> "typed-etcd";
-          case "inline" -> "typed-etcd (inline executor)";
-          case "cached" -> "typed-etcd (cached thread pool)";
-          case "forkJoin" -> "typed-etcd (ForkJoinPool of " + cores + ")";
-          case "commonPool" -> "typed-etcd (common pool)";
-          default ->
-              throw new IllegalArgumentException(
-                  "unknown executor '"
-                      + executor
-                      + "'; use default, inline, cached, forkJoin or commonPool");
-        };
     switch (executor) {
-      case "inline" -> builder.executor(Runnable::run);
-      case "cached" -> builder.executor(Executors.newCachedThreadPool(daemonThreads()));
-      case "forkJoin" ->
-          builder.executor(
-              new ForkJoinPool(cores, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true));
-      case "commonPool" -> builder.executor(ForkJoinPool.commonPool());
-      default -> {}
+      case "default" -> name = "typed-etcd";
+      case "inline" -> {
+        builder.executor(Runnable::run);
+        name = "typed-etcd (inline executor)";
+      }
+      case "cached" -> {
+        builder.executor(Executors.newCachedThreadPool(daemonThreads()));
+        name = "typed-etcd (cached thread pool)";
+      }
+      case "forkJoin" -> {
+        builder.executor(
+            new ForkJoinPool(cores, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true));
+        name = "typed-etcd (ForkJoinPool of " + cores + ")";
+      }
+      case "commonPool" -> {
+        builder.executor(ForkJoinPool.commonPool());
+        name = "typed-etcd (common pool)";
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "unknown executor '"
+                  + executor
+                  + "'; use default, inline, cached, forkJoin or commonPool");
     }
     this.client = builder.build();
     this.kv = client.kv();

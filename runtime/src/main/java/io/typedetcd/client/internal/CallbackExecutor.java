@@ -85,6 +85,12 @@ final class CallbackExecutor implements Executor {
     }
   }
 
+  /** Whether the watchdog is parked until the next wake-up (no work for 500 ticks), for tests. */
+  boolean watchdogParked() {
+    Thread dog = watchdog;
+    return watchdogAsleep && dog != null && dog.getState() == Thread.State.WAITING;
+  }
+
   /** Threads this executor has running (parked or not), for tests. */
   int threadCount() {
     return workers.size();

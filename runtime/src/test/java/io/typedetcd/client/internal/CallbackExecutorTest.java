@@ -3,8 +3,10 @@ package io.typedetcd.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.typedetcd.testing.Eventually;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CallbackExecutorTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
   private final List<Thread> started = new CopyOnWriteArrayList<>();
   private final ThreadFactory threads =
       r -> {
@@ -76,7 +80,7 @@ class CallbackExecutorTest {
           });
     }
     assertThat(allStarted.await(10, TimeUnit.SECONDS)).isTrue();
-    awaitTrue(() -> sawAll.get() == n);
+    Eventually.until(WAIT, "every task saw all the others start", () -> sawAll.get() == n);
   }
 
   @Test
@@ -114,7 +118,7 @@ class CallbackExecutorTest {
       t.join();
     }
     assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
-    Thread.sleep(20);
+    shutDownAndAwaitEveryThread(); // nothing can run after this: a second run would have shown
     assertThat(runs).allMatch(n -> n.get() == 1);
   }
 
@@ -132,8 +136,8 @@ class CallbackExecutorTest {
     CountDownLatch first = new CountDownLatch(1);
     executor.execute(first::countDown);
     assertThat(first.await(10, TimeUnit.SECONDS)).isTrue();
-    // Quiet for longer than the watchdog's 500 ticks: it parks until there is work again.
-    Thread.sleep(TimeUnit.NANOSECONDS.toMillis(CallbackExecutor.TICK_NANOS * 600));
+    // Quiet for the watchdog's 500 ticks: it parks until there is work again.
+    Eventually.until(WAIT, "the watchdog parks", executor::watchdogParked);
     aBlockedTaskDoesNotHoldUpTheQueue();
   }
 
@@ -149,11 +153,13 @@ class CallbackExecutorTest {
           ran.countDown();
         });
     assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+    Eventually.until(WAIT, "the interrupt is cleared", () -> !worker.get().isInterrupted());
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     long before = cpu.getThreadCpuTime(worker.get().getId());
-    Thread.sleep(300);
-    long used = cpu.getThreadCpuTime(worker.get().getId()) - before;
-    assertThat(TimeUnit.NANOSECONDS.toMillis(used)).as("ms of CPU while idle").isLessThan(50);
+    Eventually.holdsFor(
+        Duration.ofMillis(300),
+        "the idle thread uses less than 50 ms of CPU",
+        () -> cpu.getThreadCpuTime(worker.get().getId()) - before < 50_000_000L);
   }
 
   @Test
@@ -186,8 +192,9 @@ class CallbackExecutorTest {
     assertThatThrownBy(() -> starved.execute(runs::incrementAndGet))
         .isInstanceOf(RejectedExecutionException.class)
         .hasMessageContaining("could not start");
-    Thread.sleep(50);
-    assertThat(runs).hasValue(0); // the caller runs a rejected task itself: it must not run twice
+    // The caller runs a rejected task itself: no thread is left that could run it a second time.
+    assertThat(starved.threadCount()).isZero();
+    assertThat(runs).hasValue(0);
   }
 
   @Test
@@ -201,8 +208,14 @@ class CallbackExecutorTest {
         .isInstanceOf(RejectedExecutionException.class);
     release.countDown();
     assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+    shutDownAndAwaitEveryThread();
+  }
+
+  /** Shuts the executor down and waits until every thread it started, watchdog included, ended. */
+  private void shutDownAndAwaitEveryThread() throws InterruptedException {
+    executor.shutdown();
     for (Thread t : started) {
-      t.join(TimeUnit.SECONDS.toMillis(10));
+      t.join(WAIT.toMillis());
       assertThat(t.isAlive()).as(t.getName()).isFalse();
     }
     assertThat(executor.threadCount()).isZero();
@@ -246,15 +259,6 @@ class CallbackExecutorTest {
     long end = System.nanoTime() + nanos;
     while (System.nanoTime() < end) {
       Thread.onSpinWait();
-    }
-  }
-
-  private static void awaitTrue(java.util.function.BooleanSupplier condition)
-      throws InterruptedException {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("in time").isLessThan(end);
-      Thread.sleep(5);
     }
   }
 }
